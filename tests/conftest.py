@@ -1,0 +1,85 @@
+"""Shared fixtures: a small province with two districts, and one persona per role.
+
+`other_*` objects live in a unit the officer must never see: tests of scope use them as the data
+that could leak."""
+
+import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from thidua.accounts.choices import Role
+from thidua.organisations import services as unit_services
+from thidua.organisations.choices import LineageKind, UnitKind
+from tests.factories import UserFactory, make_person, make_unit
+
+
+@pytest.fixture
+def tree(db):
+    """Tỉnh Bình Thuận with Sở Nội vụ, huyện Phú Quý (→ đặc khu Phú Quý on 01/7/2025), and
+    thành phố Phan Thiết, each with a commune or ward."""
+    province = make_unit("Tỉnh Bình Thuận", UnitKind.PROVINCE, code="binh-thuan",
+                         valid_to=datetime.date(2025, 6, 30))
+    home_affairs = make_unit("Sở Nội vụ tỉnh Bình Thuận", UnitKind.DEPARTMENT, province,
+                             code="so-noi-vu")
+    phu_quy = make_unit("UBND huyện Phú Quý", UnitKind.DISTRICT, province, code="phu-quy")
+    tam_thanh = make_unit("UBND xã Tam Thanh", UnitKind.COMMUNE, phu_quy, code="tam-thanh")
+    phan_thiet = make_unit("UBND thành phố Phan Thiết", UnitKind.DISTRICT, province,
+                           code="phan-thiet")
+    phu_thuy = make_unit("UBND phường Phú Thủy", UnitKind.WARD, phan_thiet, code="phu-thuy")
+    lam_dong = make_unit("Tỉnh Lâm Đồng", UnitKind.PROVINCE, code="lam-dong",
+                         valid_from=datetime.date(2025, 7, 1))
+    special_zone = make_unit("UBND đặc khu Phú Quý", UnitKind.SPECIAL_ZONE, lam_dong,
+                             code="dac-khu-phu-quy", valid_from=datetime.date(2025, 7, 1))
+    on = datetime.date(2025, 7, 1)
+    unit_services.record_lineage(by=None, kind=LineageKind.MERGE, date=on,
+                                 predecessors=[province], successors=[lam_dong])
+    unit_services.record_lineage(by=None, kind=LineageKind.MERGE, date=on,
+                                 predecessors=[phu_quy, tam_thanh], successors=[special_zone])
+    return SimpleNamespace(province=province, home_affairs=home_affairs, phu_quy=phu_quy,
+                           tam_thanh=tam_thanh, phan_thiet=phan_thiet, phu_thuy=phu_thuy,
+                           lam_dong=lam_dong, special_zone=special_zone)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", role=Role.ADMIN, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def reviewer(tree):
+    return UserFactory(username="sonoivu", role=Role.REVIEWER, unit=tree.home_affairs)
+
+
+@pytest.fixture
+def officer(tree):
+    """The emulation officer of Phú Quý district (before the reorganisation)."""
+    return UserFactory(username="phuquy", role=Role.OFFICER, unit=tree.phu_quy)
+
+
+@pytest.fixture
+def zone_officer(tree):
+    """The officer of đặc khu Phú Quý, successor of the district."""
+    return UserFactory(username="dackhu", role=Role.OFFICER, unit=tree.special_zone)
+
+
+@pytest.fixture
+def other_officer(tree):
+    return UserFactory(username="phanthiet", role=Role.OFFICER, unit=tree.phan_thiet)
+
+
+@pytest.fixture
+def leader(tree):
+    return UserFactory(username="lanhdao", role=Role.LEADER, unit=tree.province)
+
+
+@pytest.fixture
+def people(tree):
+    """One person in Phú Quý, one in its commune, and one in Phan Thiết (must not leak)."""
+    return SimpleNamespace(
+        hoa=make_person("Nguyễn Thị Hoà", tree.phu_quy, gender="female",
+                        birth_date=datetime.date(1985, 3, 2)),
+        binh=make_person("Trần Văn Bình", tree.tam_thanh, birth_date=datetime.date(1979, 11, 30)),
+        other=make_person("Lê Thị Hòa", tree.phu_thuy, gender="female",
+                          birth_date=datetime.date(1990, 1, 15)),
+    )

@@ -1,0 +1,88 @@
+"""Admin of the catalogue, decisions, the award register and initiatives.
+
+The register is history: an award or a revocation is never edited here (a correction or a
+revocation is a new record under a new decision), so both are shown read-only."""
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+
+from thidua.awards import services
+from thidua.awards.models import Award, AwardType, Decision, ImportBatch, Initiative, Revocation
+from thidua.core.admin import FoldedSearchMixin, ReadOnlyAdmin, ServiceAdmin
+
+
+@admin.register(AwardType)
+class AwardTypeAdmin(ReadOnlyAdmin):
+    """The catalogue is data (awards/data/catalogue.yaml), loaded by a migration."""
+
+    list_display = ["code", "name", "category", "level", "default_kind", "is_annual", "active"]
+    list_filter = ["category", "level", "default_kind", "active"]
+    search_fields = ["code", "name", "short_name"]
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["number", "date", "issuer", "issuer_name", "decided_by", "signer_name",
+                  "signer_title", "legal_basis", "period", "period_start_year", "period_end_year"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "issuer_name" in self.fields:  # absent from the read-only view
+            # Empty: the service takes the issuing unit's name on the decision date.
+            self.fields["issuer_name"].required = False
+
+
+@admin.register(Decision)
+class DecisionAdmin(ServiceAdmin):
+    form = DecisionForm
+    list_display = ["number", "date", "issuer_name", "decided_by", "signer_name"]
+    list_filter = ["decided_by"]
+    search_fields = ["number", "issuer_name"]
+    raw_id_fields = ["issuer"]
+    date_hierarchy = "date"
+
+    def create(self, request: HttpRequest, data: dict) -> Decision:
+        return services.create_decision(by=request.user, **data)
+
+
+@admin.register(Award)
+class AwardAdmin(FoldedSearchMixin, ReadOnlyAdmin):
+    list_display = ["awardee_name", "award_type", "year", "kind", "decision", "unit_name"]
+    list_filter = ["kind", "award_type"]
+    list_select_related = ["award_type", "decision"]
+    search_fields = ["person__name_folded", "collective__name_folded"]
+    raw_id_fields = ["person", "collective", "unit", "decision", "import_batch"]
+    # The register holds millions of rows: order by the primary key and skip the full count.
+    ordering = ["-id"]
+    show_full_result_count = False
+
+
+@admin.register(Revocation)
+class RevocationAdmin(ReadOnlyAdmin):
+    list_display = ["award", "decision", "reason"]
+    list_select_related = ["award__award_type", "decision"]
+    search_fields = ["award__awardee_name", "decision__number"]
+    raw_id_fields = ["award", "decision"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(FoldedSearchMixin, ServiceAdmin):
+    list_display = ["title", "person", "year", "scope", "recognised_by"]
+    list_filter = ["scope", "recognised_by"]
+    list_select_related = ["person"]
+    search_fields = ["person__name_folded"]
+    raw_id_fields = ["person", "recognising_body"]
+
+    def create(self, request: HttpRequest, data: dict) -> Initiative:
+        return services.record_initiative(by=request.user, **data)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    list_display = ["file_name", "status", "dry_run", "created_by", "created_at", "total_rows",
+                    "created_awards"]
+    list_filter = ["status", "dry_run"]
+    list_select_related = ["created_by"]
+    search_fields = ["file_name"]

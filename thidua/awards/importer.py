@@ -1,0 +1,441 @@
+"""Reading and checking an award register (contracts §3). Nothing here writes: `read` turns a
+workbook into checked rows, or into issues naming sheet, row and column; `plan` matches the rows
+against the database (people, decisions, units, awards already recorded) for the writer."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.awards.import_rows import (
+    HEADERS,
+    KEYS,
+    LABELS,
+    REQUIRED,
+    Issue,
+    Row,
+    RowChecker,
+    blank,
+    header_key,
+)
+from thidua.awards.import_xlsx import Sheet, UnreadableWorkbook, column_letter, read_workbook
+from thidua.awards.models import Award, AwardType, Decision
+from thidua.core.text import clean, fold
+from thidua.organisations.models import Unit
+from thidua.organisations.queries import scope_paths
+from thidua.people.models import Person
+
+PROGRESS_EVERY = 5000
+PREVIEW_ROWS = 20
+HEADER_SEARCH_ROWS = 1000
+
+
+@dataclass
+class Reading:
+    """What `read` found: checked rows, or errors (then nothing may be written)."""
+
+    rows: list[Row] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    total_rows: int = 0
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet -> column labels
+
+
+@dataclass
+class Layout:
+    """Where the data of one sheet is."""
+
+    sheet: Sheet
+    fields: list[tuple[str, int | None]]  # each of KEYS with its column index
+    labels: dict[str, str]  # column key -> "Ngày sinh (C)", as written in the file
+    first: int  # 0-based index of the first data row
+    data: list[list]
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+def read(source, *, today: datetime.date | None = None,
+         progress: Callable[[int, int], None] | None = None) -> Reading:
+    """Read and check every sheet of the register at `source` (a path or a binary file)."""
+    reading = Reading()
+    try:
+        sheets = read_workbook(source)
+    except UnreadableWorkbook as error:
+        reading.errors.append(Issue("", None, "", str(error)))
+        return reading
+    except OSError:
+        reading.errors.append(Issue("", None, "", _("The file cannot be opened.")))
+        return reading
+    layouts = [layout for sheet in sheets if (layout := _layout(sheet, reading)) is not None]
+    reading.labels = {layout.sheet.name: layout.labels for layout in layouts}
+    reading.total_rows = sum(len(layout.data) for layout in layouts)
+    checker = RowChecker(list(AwardType.objects.all()), today or timezone.localdate())
+    done = 0
+    for layout in layouts:
+        for start in range(0, len(layout.data), PROGRESS_EVERY):
+            chunk = layout.data[start:start + PROGRESS_EVERY]
+            reading.rows += checker.check(layout.sheet, layout.fields, layout.labels,
+                                          layout.first + start, chunk, reading.errors)
+            done += len(chunk)
+            if progress:
+                progress(done, reading.total_rows)
+    _check_workbook(sheets, layouts, reading)
+    _link_people(reading)
+    if progress:
+        progress(reading.total_rows, reading.total_rows)
+    return reading
+
+
+def _layout(sheet: Sheet, reading: Reading) -> Layout | None:
+    """Find the header row after any title rows, then the data rows up to the first empty name."""
+    header = _find_header(sheet)
+    for ref in sheet.formulas:
+        reading.errors.append(Issue(sheet.name, int("".join(filter(str.isdigit, ref))),
+                                    _formula_column(sheet, header, ref), _(
+            "The cell holds a formula; the register must contain values only (copy the cells "
+            "and paste them as values).")))
+    if header is None:
+        if any(_filled(cells) for cells in sheet.rows):
+            reading.warnings.append(Issue(sheet.name, None, "", _(
+                "No header row of the register was found in this sheet; it was not read.")))
+        return None
+    index, columns = header
+    labels = {key: f"{clean(str(sheet.rows[index][col]))} ({column_letter(col)})"
+              for key, col in columns.items()}
+    missing = [column.label for column in REQUIRED if column.key not in columns]
+    if missing:
+        reading.errors.append(Issue(sheet.name, index + 1, "", _(
+            "Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
+        return None
+    data = _data_rows(sheet, index, columns["full_name"], reading)
+    if not data:
+        reading.errors.append(Issue(sheet.name, index + 2, "", _(
+            "There is no data row under the header.")))
+    return Layout(sheet, [(key, columns.get(key)) for key in KEYS], labels, index + 1, data)
+
+
+def _find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+    """The first row naming at least three columns of the register, with their positions."""
+    for index, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        for col, value in enumerate(cells):
+            column = HEADERS.get(header_key(value)) if isinstance(value, str) and value else None
+            if column is not None:
+                found.setdefault(column.key, col)
+        if len(found) >= 3:
+            return index, found
+    return None
+
+
+def _data_rows(sheet: Sheet, header: int, name_col: int, reading: Reading) -> list[list]:
+    rows = sheet.rows
+    for index in range(header + 1, len(rows)):
+        if blank(rows[index][name_col] if name_col < len(rows[index]) else ""):
+            if any(_filled(cells) for cells in rows[index:]):
+                reading.warnings.append(Issue(sheet.name, index + 1, "", _(
+                    "Reading stopped at this row because its name is empty; the rows below it "
+                    "were not read.")))
+            return rows[header + 1:index]
+    return rows[header + 1:]
+
+
+def _check_workbook(sheets: list[Sheet], layouts: list[Layout], reading: Reading) -> None:
+    if not any(_filled(cells) for sheet in sheets for cells in sheet.rows):
+        reading.errors.append(Issue(sheets[0].name if sheets else "", None, "", _(
+            "The workbook is empty: no sheet holds any data.")))
+    elif not layouts and not reading.errors:
+        reading.errors.append(Issue(sheets[0].name, None, "", _(
+            "No header row of the register was found. Required columns: %(columns)s.")
+            % {"columns": ", ".join(column.label for column in REQUIRED)}))
+
+
+def _filled(cells: list) -> bool:
+    return not all(blank(value) for value in cells)
+
+
+def _formula_column(sheet: Sheet, header, ref: str) -> str:
+    """"Ghi chú (M)" for a formula in a known column, else the column letter."""
+    letters = "".join(filter(str.isalpha, ref))
+    if header is not None:
+        cells = sheet.rows[header[0]]
+        for col, value in enumerate(cells):
+            if column_letter(col) == letters and isinstance(value, str) and value.strip():
+                return f"{clean(value)} ({letters})"
+    return letters
+
+
+# ---- across rows -----------------------------------------------------------------------------
+
+
+def _link_people(reading: Reading) -> None:
+    """Give each row the key of its person, and reject contradictions and repeated rows.
+
+    Inside the file a person is their personal ID, or, without one, their name and birth date;
+    a row without ID joins the person who has one when name and birth date agree."""
+    by_id: dict[str, Row] = {}
+    ids_by_name: dict[tuple, set[str]] = {}
+    for row in reading.rows:
+        personal_id = row.personal_id
+        if not personal_id:
+            continue
+        first = by_id.setdefault(personal_id, row)
+        if first is not row and (first.name_key != row.name_key or (
+                first.birth_date and row.birth_date and first.birth_date != row.birth_date)):
+            reading.errors.append(_issue(row, "personal_id", reading.labels, _(
+                "The personal identification number %(id)s is given on row %(row)s to "
+                "%(name)s, born %(birth)s.") % {"id": personal_id, "row": first.number,
+                                                "name": first.full_name,
+                                                "birth": _date(first.birth_date)}))
+        if first is row or first.birth_date != row.birth_date:
+            ids_by_name.setdefault((row.name_key, row.birth_date), set()).add(personal_id)
+    seen: dict[tuple, Row] = {}
+    remember = seen.setdefault
+    for row in reading.rows:
+        if row.personal_id:
+            row.person_key = ("id", row.personal_id)
+        else:
+            ids = ids_by_name.get((row.name_key, row.birth_date), ())
+            row.person_key = (("id", next(iter(ids))) if len(ids) == 1
+                              else ("name", row.name_key, row.birth_date))
+        first = remember((row.person_key, row.award_type.id, row.year, row.decision_number), row)
+        if first is not row:
+            reading.errors.append(Issue(row.sheet, row.number, "", _(
+                "This row repeats row %(row)s of sheet “%(sheet)s” (same person, title or form, "
+                "year and decision number).") % {"row": first.number, "sheet": first.sheet}))
+
+
+def _date(value: datetime.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else "—"
+
+
+def _issue(row: Row, key: str, labels: dict, message: str) -> Issue:
+    """An issue of one cell, its column named as the file's header names it."""
+    return Issue(row.sheet, row.number, labels.get(row.sheet, {}).get(key, LABELS[key]), message)
+
+
+# ---- the plan --------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """What writing the rows would do; person keys are those of `Row.person_key`."""
+
+    people: dict[tuple, int] = field(default_factory=dict)  # existing person ids
+    new_people: dict[tuple, Row] = field(default_factory=dict)  # best row of each new person
+    id_fills: dict[int, str] = field(default_factory=dict)  # person without ID -> ID of the file
+    decisions: dict[tuple, int] = field(default_factory=dict)  # (number, date) -> decision id
+    new_decisions: dict[tuple, Row] = field(default_factory=dict)
+    decision_numbers: dict[int, str] = field(default_factory=dict)  # existing id -> number
+    units: dict[str, int] = field(default_factory=dict)  # folded unit name -> unit id
+    issuers: dict[str, int] = field(default_factory=dict)  # folded issuer name -> unit id
+    new_awards: list[Row] = field(default_factory=list)
+    skipped: int = 0
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    preview: list[dict] = field(default_factory=list)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def issue(self, row: Row, key: str, message: str) -> Issue:
+        return _issue(row, key, self.labels, message)
+
+
+def plan(rows: list[Row], *, by=None, labels: dict | None = None) -> Plan:
+    """Match checked rows against the database. Reads only; for a user `by`, only people and
+    units inside their scope are linked (None: the system itself, no limit). `labels` are the
+    column headers of each sheet (Reading.labels), to name columns as the file does."""
+    result = Plan(labels=labels or {})
+    paths = scope_paths(by) if getattr(by, "pk", None) else None
+    _match_units(rows, result, paths)
+    _match_people(rows, result, paths)
+    _match_decisions(rows, result)
+    _choose_awards(rows, result)
+    return result
+
+
+def chunked(values, size: int = 0):
+    """Lists of at most `size` values (default: what the database accepts in one query)."""
+    size = size or max(min(connection.features.max_query_params or 5000, 5000) - 10, 1)
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def units_by_folded_name(names) -> dict[str, Unit]:
+    """Folded name -> the unit of that name, the current one when several match: what
+    organisations.queries.match_by_name does for one name, here for many in a few queries."""
+    best: dict[str, Unit] = {}
+    for chunk in chunked(names):
+        for unit in Unit.objects.filter(name_folded__in=chunk).only(
+                "id", "name_folded", "path", "valid_from", "valid_to"):
+            current = best.get(unit.name_folded)
+            if current is None or _unit_rank(unit) > _unit_rank(current):
+                best[unit.name_folded] = unit
+    return best
+
+
+def _unit_rank(unit: Unit) -> tuple:
+    return (unit.valid_to is None, unit.valid_from or datetime.date.min, unit.pk)
+
+
+def _visible(path: str | None, paths: list[str] | None) -> bool:
+    return paths is None or bool(path and path.startswith(tuple(paths)))
+
+
+def _match_units(rows: list[Row], result: Plan, paths: list[str] | None) -> None:
+    """Link Đơn vị and Cơ quan ban hành to units; an unmatched name is only a warning."""
+    unit_rows: dict[str, Row] = {}
+    issuer_rows: dict[str, Row] = {}
+    for row in rows:
+        if row.unit_key and row.unit_key not in unit_rows:
+            unit_rows[row.unit_key] = row
+        if row.issuer_key not in issuer_rows:
+            issuer_rows[row.issuer_key] = row
+    units = units_by_folded_name(unit_rows)
+    for key, row in unit_rows.items():
+        unit = units.get(key)
+        if unit is not None and _visible(unit.path, paths):
+            result.units[key] = unit.pk
+        elif unit is not None:
+            result.warnings.append(result.issue(row, "unit", _(
+                "The unit “%(name)s” is outside your scope: its name is kept as written but it is "
+                "not linked.") % {"name": row.unit_name}))
+        else:
+            result.warnings.append(result.issue(row, "unit", _(
+                "No unit in the system is named “%(name)s”: the name is kept as written.")
+                % {"name": row.unit_name}))
+    issuers = units_by_folded_name(issuer_rows)
+    for key, row in issuer_rows.items():
+        if key in issuers:
+            result.issuers[key] = issuers[key].pk
+        else:
+            result.warnings.append(result.issue(row, "issuer", _(
+                "No unit in the system is named “%(name)s”: the issuing body is kept as written.")
+                % {"name": row.issuer_name}))
+
+
+def _match_people(rows: list[Row], result: Plan, paths: list[str] | None) -> None:
+    """People by personal ID, else by folded name and birth date; the others are new."""
+    best: dict[tuple, Row] = {}
+    for row in rows:  # per person, the row that tells most (one with a birth date)
+        known = best.get(row.person_key)
+        if known is None or (known.birth_date is None and row.birth_date is not None):
+            best[row.person_key] = row
+    by_id = {}
+    fields = ("id", "personal_id", "full_name", "name_folded", "birth_date", "unit__path")
+    for chunk in chunked(key[1] for key in best if key[0] == "id"):
+        # exclude(personal_id="") repeats the condition of the unique index so that it is used
+        for values in Person.objects.filter(personal_id__in=chunk).exclude(
+                personal_id="").values_list(*fields):
+            by_id[values[1]] = dict(zip(fields, values, strict=True))
+    by_name: dict[tuple, list[dict]] = {}
+    unmatched = {best[key].name_key[:120] for key in best
+                 if key[0] == "name" or key[1] not in by_id}
+    for chunk in chunked(unmatched):
+        for values in Person.objects.filter(name_folded__in=chunk).values_list(*fields):
+            person = dict(zip(fields, values, strict=True))
+            by_name.setdefault((person["name_folded"], person["birth_date"]), []).append(person)
+    for key, row in best.items():
+        person = by_id.get(key[1]) if key[0] == "id" else None
+        if person is None:
+            person = _match_by_name(key, row, by_name.get((row.name_key[:120], row.birth_date), []),
+                                    result)
+        if person is None:
+            result.new_people[key] = row
+        elif person is False:
+            continue
+        elif not _visible(person["unit__path"], paths):
+            result.errors.append(result.issue(row, "full_name", _(
+                "%(name)s is recorded in a unit outside your scope.") % {"name": row.full_name}))
+        else:
+            result.people[key] = person["id"]
+            if fold(person["full_name"]) != row.name_key:
+                result.warnings.append(result.issue(row, "full_name", _(
+                    "The person with this identification number is recorded as “%(name)s”; the "
+                    "award keeps the name written in the file.") % {"name": person["full_name"]}))
+
+
+def _match_by_name(key: tuple, row: Row, candidates: list[dict], result: Plan):
+    """The person of this name and birth date: for a row with an ID, only among people who have
+    none (they will get the ID). None: nobody; False: an error was recorded."""
+    if key[0] == "id":
+        candidates = [person for person in candidates if not person["personal_id"]]
+    if not candidates:
+        return None
+    if len(candidates) > 1 or (key[0] == "id" and candidates[0]["id"] in result.id_fills):
+        result.errors.append(result.issue(row, "full_name", _(
+            "Several people named %(name)s, born %(birth)s, are recorded: give the personal "
+            "identification number.") % {"name": row.full_name, "birth": _date(row.birth_date)}))
+        return False
+    if key[0] == "id":
+        result.id_fills[candidates[0]["id"]] = key[1]
+    return candidates[0]
+
+
+def _match_decisions(rows: list[Row], result: Plan) -> None:
+    """Decisions by (number, date); the first row of a new one gives its issuing body."""
+    first_row: dict[tuple, Row] = {}
+    for row in rows:
+        key = (row.decision_number, row.decision_date)
+        if key not in first_row:
+            first_row[key] = row
+    existing = {}
+    for chunk in chunked({number for number, _date in first_row}):
+        for decision in Decision.objects.filter(number__in=chunk).values(
+                "id", "number", "date", "issuer_name"):
+            existing[(decision["number"], decision["date"])] = decision
+    result.decision_numbers = {d["id"]: d["number"] for d in existing.values()}
+    for key, row in first_row.items():
+        decision = existing.get(key)
+        if decision is None:
+            result.new_decisions[key] = row
+            continue
+        result.decisions[key] = decision["id"]
+        if fold(decision["issuer_name"]) != row.issuer_key:
+            result.warnings.append(result.issue(row, "issuer", _(
+                "Decision %(number)s of %(date)s is recorded as issued by “%(name)s”; that name "
+                "is kept.") % {"number": row.decision_number, "date": _date(row.decision_date),
+                               "name": decision["issuer_name"]}))
+
+
+def _choose_awards(rows: list[Row], result: Plan) -> None:
+    """Rows whose award is already in the register (same person, title or form, year and
+    decision number) are skipped; the others will be written."""
+    recorded = set()
+    person_ids = set(result.people.values())
+    numbers = result.decision_numbers
+    if person_ids and numbers:
+        for chunk in chunked(numbers):
+            for person_id, type_id, year, decision_id in Award.objects.filter(
+                    decision_id__in=chunk, person__isnull=False).values_list(
+                    "person_id", "award_type_id", "year", "decision_id"):
+                if person_id in person_ids:
+                    recorded.add((person_id, type_id, year, numbers[decision_id]))
+    people = result.people
+    for row in rows:
+        person_id = people.get(row.person_key)
+        natural = (person_id, row.award_type.id, row.year, row.decision_number)
+        if person_id is not None and natural in recorded:
+            result.skipped += 1
+            status = "recorded"
+        else:
+            if person_id is not None:
+                recorded.add(natural)  # two people of the file may turn out to be one
+            result.new_awards.append(row)
+            status = "new"
+        if len(result.preview) < PREVIEW_ROWS:
+            result.preview.append(_preview(row, status, person_id is None))
+
+
+def _preview(row: Row, status: str, new_person: bool) -> dict:
+    return {
+        "sheet": row.sheet, "row": row.number, "full_name": row.full_name,
+        "birth_date": _date(row.birth_date) if row.birth_date else "",
+        "personal_id": row.personal_id, "unit": row.unit_name, "year": row.year or "",
+        "award": row.award_type.name, "decision": row.decision_number,
+        "decision_date": _date(row.decision_date), "issuer": row.issuer_name,
+        "new_person": new_person, "status": status,
+    }

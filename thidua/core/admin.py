@@ -1,0 +1,63 @@
+"""Admin: the audit log (read-only), and the bases that every app's admin builds on.
+
+The admin is a tool for administrators, not a back door: an object is added or changed there only
+through the app's service (audited like any other write), and records that history depends on
+are never deleted."""
+
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+
+from thidua.core.models import AuditEntry
+from thidua.core.text import fold
+
+
+class FoldedSearchMixin:
+    """Searches with the accent-folded term, for `name_folded` columns: "phu quy" and "Phú Quý"
+    both find "UBND huyện Phú Quý". Other search fields must hold folded-safe values (codes,
+    digits)."""
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+class ServiceAdmin(admin.ModelAdmin):
+    """Adds through `create`, changes through `update` (both call the app's service); without
+    them the admin only shows. Nothing is deleted."""
+
+    create = None  # (request, cleaned_data) -> saved object
+    update = None  # (request, object as stored, cleaned_data) -> saved object
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self.create is not None and super().has_add_permission(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return self.update is not None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Model, form, change: bool) -> None:
+        if change:
+            stored = type(obj).objects.get(pk=obj.pk)
+            saved = self.update(request, stored, form.cleaned_data)
+        else:
+            saved = self.create(request, form.cleaned_data)
+        # The admin goes on with `obj` (its log entry, the redirect): make it the saved object.
+        obj.__dict__.update(saved.__dict__)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        """The services write related rows themselves (lineage units, cluster members)."""
+
+
+class ReadOnlyAdmin(ServiceAdmin):
+    """For records that are only ever written by the system (audit, register, imports)."""
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor", "action", "object_type", "object_id", "summary"]
+    list_filter = ["object_type"]
+    list_select_related = ["actor"]
+    search_fields = ["action", "=object_id", "summary"]
+    date_hierarchy = "at"
