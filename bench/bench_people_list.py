@@ -5,8 +5,16 @@ Department of Education after 2025, with its upper-secondary schools), pages 1 t
 
 from urllib.parse import urlencode
 
-from support import SEED, Context, line, page_baseline, request_p95, signed_in_client
-from support import skipped, url_exists
+from support import (
+    SEED,
+    Context,
+    line,
+    page_baseline,
+    request_p95,
+    signed_in_client,
+    skipped,
+    url_exists,
+)
 
 NAME = "people_list"
 ORDER = 40

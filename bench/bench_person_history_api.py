@@ -2,8 +2,15 @@
 session of a provincial reviewer (200 requests after 20 warm-up requests). Goal < 50 ms.
 Baseline: p95 of the sign-in page in the same run."""
 
-from support import Context, line, page_baseline, random_people, request_p95, signed_in_client
-from support import skipped
+from support import (
+    Context,
+    line,
+    page_baseline,
+    random_people,
+    request_p95,
+    signed_in_client,
+    skipped,
+)
 
 NAME = "person_history_api"
 ORDER = 30

@@ -2,8 +2,16 @@
 in as a provincial reviewer (Django test client; 200 requests after 20 warm-up requests).
 Goal < 50 ms. Baseline: p95 of the sign-in page in the same run."""
 
-from support import Context, line, page_baseline, random_people, request_p95, signed_in_client
-from support import skipped, url_exists
+from support import (
+    Context,
+    line,
+    page_baseline,
+    random_people,
+    request_p95,
+    signed_in_client,
+    skipped,
+    url_exists,
+)
 
 NAME = "person_page"
 ORDER = 20

@@ -87,9 +87,8 @@ def child(database: str, workdir: str) -> int:
     import django
 
     django.setup()
-    from django.core.management import call_command
-
     import support
+    from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
     ctx = support.Context(database=database, workdir=workdir)

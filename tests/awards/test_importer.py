@@ -432,3 +432,13 @@ def test_awards_already_in_the_register_are_skipped(tree, people, tmp_path):
     assert list(plan.new_decisions) == [("87/QĐ-UBND", datetime.date(2023, 12, 15))]
     assert [(row["full_name"], row["status"], row["new_person"]) for row in plan.preview] == [
         ("Nguyễn Thị Hoà", "recorded", False), ("Trần Văn Bình", "new", False)]
+
+
+def test_a_person_found_by_id_under_another_name_is_a_warning(tree, tmp_path):
+    known = make_person("Trần Văn Bình", tree.tam_thanh, personal_id=BINH_ID,
+                        birth_date=datetime.date(1979, 11, 30))
+    plan = plan_of(write_register(tmp_path / "so.xlsx", [binh(**{"Họ và tên": "Trần Bình"})]))
+    assert plan.people == {("id", BINH_ID): known.pk}
+    assert [str(issue) for issue in plan.warnings] == [
+        f"{SHEET}, dòng 2, cột Họ và tên (B): Người có số định danh này được lưu trong hệ thống "
+        "với tên “Trần Văn Bình”; khen thưởng giữ tên như ghi trong tệp."]

@@ -68,3 +68,13 @@ def test_the_operation_is_described_in_openapi():
     assert set(operation["responses"]) == {200, 400, 422}
     body = operation["requestBody"]["content"]["application/json"]["schema"]
     assert body["example"]["propose"]["code"] == "cstd_bo_tinh"
+
+
+def test_the_mounted_endpoint_answers_without_an_account(db):
+    from django.test import Client
+
+    response = Client().post("/api/v1/eligibility/check",
+                             data=json.dumps(CONTRACT_EXAMPLE, ensure_ascii=False),
+                             content_type="application/json")
+    assert response.status_code == 200
+    assert response.json() == verdict(CONTRACT_EXAMPLE)

@@ -60,3 +60,22 @@ def save_user(*, by, user: User, created: bool) -> User:
     log_action("thidua.user.created" if created else "thidua.user.updated", by=by, obj=user,
                summary=user.username, before=before, after=snapshot(user, USER_FIELDS))
     return user
+
+
+@transaction.atomic
+def create_account(*, by, username: str, role: str, unit=None, full_name: str = "",
+                   password: str | None = None, password_hash: str = "",
+                   is_superuser: bool = False) -> User:
+    """A new account. Pass `password` (hashed here) or an already made `password_hash`
+    (the demo loader hashes its one published password once for all accounts)."""
+    user = User(username=username, full_name=clean(full_name), role=role, unit=unit,
+                is_staff=is_superuser, is_superuser=is_superuser)
+    if password is not None:
+        user.set_password(password)
+    else:
+        user.password = password_hash
+    user.full_clean()
+    user.save()
+    log_action("thidua.user.created", by=by, obj=user, summary=user.username,
+               after=snapshot(user, USER_FIELDS))
+    return user

@@ -182,6 +182,7 @@ class RowChecker:
         self.caches: dict[str, dict] = {key: {} for key in KEYS}
         self.parsers = {key: getattr(self, f"parse_{key}") for key in KEYS}
         self.id_checks: dict[tuple, list[str]] = {}
+        self.legacy_cache: dict[tuple, object] = {}
 
     def check(self, sheet: Sheet, fields: list, labels: dict, first: int, data: list[list],
               errors: list[Issue]) -> list[Row]:
@@ -239,12 +240,24 @@ class RowChecker:
                 continue
             for offset, cells in enumerate(data):
                 position = (first + offset, col)
-                if (position in sheet.legacy or position in sheet.rich) and col < len(cells):
+                if position in sheet.rich and col < len(cells):
                     value = self.parse(key, cells[col], sheet, position)
-                    if value.__class__ is Invalid:
-                        failed.setdefault(offset, []).append((key, value.message))
-                        value = None
-                    parsed[key][offset] = value
+                elif position in sheet.legacy and col < len(cells):
+                    cache_key = (key, cells[col], sheet.legacy[position])
+                    value = self.legacy_cache.get(cache_key)
+                    if value is None:
+                        value = self.legacy_cache[cache_key] = self.parse(
+                            key, cells[col], sheet, position)
+                else:
+                    continue
+                # The plain reading of this cell may have failed: the converted one decides.
+                failed[offset] = [item for item in failed.get(offset, ()) if item[0] != key]
+                if value.__class__ is Invalid:
+                    failed[offset].append((key, value.message))
+                    value = None
+                if not failed[offset]:
+                    del failed[offset]
+                parsed[key][offset] = value
 
     def parse(self, key: str, raw, sheet: Sheet | None = None, position=None):
         """The value of one cell, or Invalid."""

@@ -145,10 +145,12 @@ def _write(plan: Plan, *, batch: ImportBatch, default_unit) -> None:
 def _create_people(plan: Plan, default_unit) -> dict[tuple, int]:
     default_id = default_unit.pk if default_unit is not None else None
     date = connection.ops.adapt_datefield_value
+    keys: dict[str, str] = {}  # namesakes are common; a sort key costs tens of microseconds
     ids = insert_rows(Person, ["full_name", "birth_date", "gender", "personal_id", "unit_id",
                                "name_folded", "sort_key"], (
         (row.full_name, date(row.birth_date), row.gender, row.personal_id,
-         plan.units.get(row.unit_key, default_id), row.name_key[:120], sort_key(row.full_name))
+         plan.units.get(row.unit_key, default_id), row.name_key[:120],
+         keys.get(row.full_name) or keys.setdefault(row.full_name, sort_key(row.full_name)))
         for row in plan.new_people.values()), returning=True)
     return dict(zip(plan.new_people, ids, strict=True))
 
@@ -214,7 +216,7 @@ def _insert(model, columns: list[str], rows: list[tuple], *, returning: bool) ->
     suffix = f" RETURNING {quote(model._meta.pk.column)}" if returning else ""
     ids: list[int] = []
     with connection.cursor() as cursor:
-        for batch in chunked(rows, max(_max_parameters() // len(columns), 1)):
+        for batch in chunked(rows, max(_insert_parameter_limit() // len(columns), 1)):
             cursor.execute(
                 f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES "
                 f"{', '.join([placeholder] * len(batch))}{suffix}",
@@ -229,11 +231,11 @@ def _insert_one_by_one(model, names: list[str], rows: list[tuple]) -> list[int]:
     return [model.objects.create(**dict(zip(names, row, strict=True))).pk for row in rows]
 
 
-def _max_parameters() -> int:
-    """Bound parameters one statement may carry: SQLite's own limit when it tells it."""
+def _insert_parameter_limit() -> int:
+    """Bound parameters one INSERT may carry: SQLite's own limit when it tells it."""
     with connection.cursor():  # make sure the connection is open
         raw = connection.connection
-    if connection.vendor == "sqlite" and hasattr(raw, "getlimit"):
+    if hasattr(raw, "getlimit"):
         return min(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), 32000)
     return connection.features.max_query_params or 32000
 

@@ -22,6 +22,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _PREFIXED_FORMULA = (b":f>", b":f ", b":f/>")
 _LEGACY_FONT = re.compile(rb'val="(?:\.vn|vni)', re.IGNORECASE)
 _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
+TEXT_CELLS = {"s", "inlineStr", "str"}
 # Guard against zip bombs: a 100,000-row register unpacks to about 30 MB.
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 
@@ -175,7 +176,7 @@ def _inspect_sheet(archive, path, styles, shared):
         if has_formula and cell.find(f"{MAIN}f") is not None:
             formulas.append(f"{column_letter(col)}{row + 1}")
         encoding = (styles or {}).get(int(cell.get("s", "0")))
-        if encoding:
+        if encoding and cell.get("t") in TEXT_CELLS:  # numbers and dates have no letters
             legacy_cells[(row, col)] = encoding
         if shared and cell.get("t") == "s":
             value = cell.find(f"{MAIN}v")

@@ -3,6 +3,7 @@ workbook into checked rows, or into issues naming sheet, row and column; `plan` 
 against the database (people, decisions, units, awards already recorded) for the writer."""
 
 import datetime
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -257,11 +258,23 @@ def plan(rows: list[Row], *, by=None, labels: dict | None = None) -> Plan:
 
 
 def chunked(values, size: int = 0):
-    """Lists of at most `size` values (default: what the database accepts in one query)."""
-    size = size or max(min(connection.features.max_query_params or 5000, 5000) - 10, 1)
+    """Lists of at most `size` values (default: a lookup's worth of query parameters)."""
+    size = size or query_parameter_limit()
     values = list(values)
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def query_parameter_limit() -> int:
+    """Parameters per lookup query: 5,000, or fewer where the database allows fewer (SQLite
+    builds before 3.32 accept 999)."""
+    with connection.cursor():  # make sure the connection is open
+        raw = connection.connection
+    if connection.vendor == "sqlite":
+        limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if hasattr(
+            raw, "getlimit") else connection.features.max_query_params
+        return min(limit, 5000)
+    return 5000
 
 
 def units_by_folded_name(names) -> dict[str, Unit]:
@@ -352,7 +365,7 @@ def _match_people(rows: list[Row], result: Plan, paths: list[str] | None) -> Non
                 "%(name)s is recorded in a unit outside your scope.") % {"name": row.full_name}))
         else:
             result.people[key] = person["id"]
-            if fold(person["full_name"]) != row.name_key:
+            if person["name_folded"] != row.name_key[:120]:
                 result.warnings.append(result.issue(row, "full_name", _(
                     "The person with this identification number is recorded as “%(name)s”; the "
                     "award keeps the name written in the file.") % {"name": person["full_name"]}))
@@ -404,16 +417,19 @@ def _match_decisions(rows: list[Row], result: Plan) -> None:
 def _choose_awards(rows: list[Row], result: Plan) -> None:
     """Rows whose award is already in the register (same person, title or form, year and
     decision number) are skipped; the others will be written."""
-    recorded = set()
-    person_ids = set(result.people.values())
     numbers = result.decision_numbers
-    if person_ids and numbers:
-        for chunk in chunked(numbers):
-            for person_id, type_id, year, decision_id in Award.objects.filter(
-                    decision_id__in=chunk, person__isnull=False).values_list(
-                    "person_id", "award_type_id", "year", "decision_id"):
-                if person_id in person_ids:
-                    recorded.add((person_id, type_id, year, numbers[decision_id]))
+    recorded = set()
+    # Only the awards of the file's people under decisions bearing the file's numbers: a
+    # province's register repeats numbers like "12/QĐ-UBND" across units and years.
+    person_ids = sorted(set(result.people.values()))
+    limit = query_parameter_limit()
+    for decisions in chunked(numbers, min(500, limit // 2)) if person_ids else ():
+        for people in chunked(person_ids, limit - min(500, limit // 2)):
+            recorded.update(
+                (person_id, type_id, year, numbers[decision_id])
+                for person_id, type_id, year, decision_id in Award.objects.filter(
+                    decision_id__in=decisions, person_id__in=people).values_list(
+                    "person_id", "award_type_id", "year", "decision_id"))
     people = result.people
     for row in rows:
         person_id = people.get(row.person_key)

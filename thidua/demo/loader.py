@@ -8,12 +8,11 @@ from collections import Counter
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from thidua.accounts import services as account_services
 from thidua.accounts.models import User
 from thidua.awards import services as award_services
 from thidua.awards.choices import Source
 from thidua.awards.models import Award, AwardType, Decision
-from thidua.core.services import log_action
-from thidua.core.text import clean
 from thidua.demo import data
 from thidua.movements import services as movement_services
 from thidua.movements.models import Cluster
@@ -288,13 +287,10 @@ class _Loader:
         # Hashed once: every demo account has the same published password.
         password = make_password(data.DEMO_PASSWORD)
         for spec in data.ACCOUNTS:
-            user = User(username=spec.username, full_name=clean(spec.full_name), role=spec.role,
-                        unit=self.units.get(spec.unit), is_staff=spec.admin,
-                        is_superuser=spec.admin, password=password)
-            user.full_clean()
-            user.save()
-            log_action("thidua.account.created", by=self.by, obj=user, after={
-                "username": user.username, "role": user.role, "unit_id": user.unit_id})
+            account_services.create_account(
+                by=self.by, username=spec.username, full_name=spec.full_name, role=spec.role,
+                unit=self.units.get(spec.unit), password_hash=password,
+                is_superuser=spec.admin)
             self.count["accounts"] += 1
 
 

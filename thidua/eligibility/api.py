@@ -64,7 +64,8 @@ class Problem(Schema):
 
 @router.post("/eligibility/check", response={200: VerdictOut | list[VerdictOut], 400: Problem,
                                              422: Problem},
-             summary="Check eligibility", openapi_extra={
+             # Public: it reads nothing stored, only the case it is sent (contracts.md §2).
+             auth=None, summary="Check eligibility", openapi_extra={
                  "requestBody": {"required": True,
                                  "content": {"application/json": {"schema": CASE_SCHEMA}}}})
 def check_eligibility(request: HttpRequest):

@@ -190,7 +190,7 @@ class Window:
             value = last - start + 1 >= self.min_years
         if out is not None:
             out.append(self.explain(value, anchor, first, start, last, h, env))
-        if self.require is None or (value is False and out is None):
+        if self.require is None or anchor is None or (value is False and out is None):
             return value
         saved, env.window = env.window, (start, last)
         required = self.require.run(h, env, out)

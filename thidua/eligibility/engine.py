@@ -272,9 +272,11 @@ class Evaluation:
         if self.explain:
             values = {"title": say.name(self.code), "year": self.p.year,
                       "fact": say.fact_text("same_achievement_already_rewarded")}
+            annual = any(rule.annual for rule in paths)
             message = (_("%(title)s is already recorded for %(year)s") % values if same
                        else _("Stated: %(fact)s") % values if stated
-                       else _("No %(title)s recorded for %(year)s yet") % values)
+                       else _("No %(title)s recorded for %(year)s yet") % values if annual
+                       else _("Not stated: %(fact)s") % values)
             reasons.append(reason(f"G02 not already rewarded for {self.p.year}", met, message,
                                   self.guard_basis("G02_no_double_reward")))
         return met
