@@ -8,6 +8,7 @@ urlpatterns = [
     path("quan-ly/cum-thi-dua/", include("thidua.movements.urls")),
     path("quan-ly/ca-nhan/", include("thidua.people.urls")),
     path("quan-ly/khen-thuong/", include("thidua.awards.urls")),
+    path("quan-ly/xet-khen/", include("thidua.eligibility.urls")),
     path("api/v1/", include("thidua.api")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

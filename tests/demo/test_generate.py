@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from tests.factories import make_person
 from thidua.awards.models import Award, Decision, Initiative, Revocation
 from thidua.core.models import AuditEntry
 from thidua.core.text import fold, sort_key, unit_sort_key
@@ -19,14 +20,14 @@ from thidua.organisations.models import CollectiveRating, LineageEvent, Unit
 from thidua.people.models import Discipline, Person, Position, Rating
 from thidua.people.services import prepare
 from thidua.people.validators import personal_id_errors
-from tests.factories import make_person
 
 REORG = datetime.date(2025, 7, 1)
 TIMESTAMPS = {"created_at", "updated_at"}
 
 
 def make(persons: int = 300, years: int = 6, seed: int = 7, **options):
-    return generate(persons=persons, years=years, seed=seed, last_year=2025, **options)
+    options.setdefault("last_year", 2025)
+    return generate(persons=persons, years=years, seed=seed, **options)
 
 
 def dump() -> dict[str, list[tuple]]:
@@ -233,7 +234,7 @@ def test_higher_awards_follow_their_chains(province):
 
 
 def test_cstd_co_so_needs_an_excellent_rating_or_an_initiative(province):
-    ratings = dict(((r.person_id, r.year), r.level) for r in Rating.objects.all())
+    ratings = {(r.person_id, r.year): r.level for r in Rating.objects.all()}
     initiatives = set(Initiative.objects.values_list("person_id", "year"))
     titles = set(Award.objects.filter(award_type__code__in=["ldtt", "cstt"])
                  .values_list("person_id", "year"))
@@ -263,9 +264,17 @@ def test_revocations_come_after_the_award(db):
 # -- refusing, forcing, the audit entry and the command -------------------------------------
 def test_refuses_a_database_that_has_people(tree):
     make_person("Nguyễn Văn An", tree.phu_quy)
-    with pytest.raises(GenerationRefused):
+    with pytest.raises(GenerationRefused) as refusal:
         make()
+    assert refusal.value.reason == "people"
     assert Person.objects.count() == 1
+
+
+def test_refuses_to_stop_before_the_reorganisation(db):
+    with pytest.raises(GenerationRefused) as refusal:
+        make(last_year=2024)
+    assert (refusal.value.reason, refusal.value.params) == ("last_year", {"year": 2025})
+    assert Unit.objects.count() == 0
 
 
 def test_force_adds_another_province(db):
@@ -295,7 +304,8 @@ def test_the_command_prints_a_summary_and_refuses_to_run_twice(db):
     assert "60" in out.getvalue()
     assert "2023–2025" in out.getvalue()
     assert Person.objects.count() == 60
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError) as error:
         call_command("gen-data", "--persons", "60", "--years", "3", stdout=StringIO())
+    assert "--force" in str(error.value)
     call_command("gen-data", "--persons", "60", "--years", "3", "--force", stdout=StringIO())
     assert Person.objects.count() == 120

@@ -429,9 +429,10 @@ class RowChecker:
 def _row(sheet: str, number: int, name: tuple, birth, gender: str, personal_id: str,
          unit: tuple, year, award_type: AwardType, number_text: str, date, issuer: tuple,
          kind: str, note: str) -> Row:
-    """A Row from the parsed cells, in the order of KEYS."""
+    """A Row from the parsed cells, in the order of KEYS. An empty kind is công trạng
+    (contracts.md §3), whatever the award type."""
     return Row(sheet, number, name[0], name[1], birth, gender, personal_id, unit[0], unit[1],
-               year, award_type, kind or award_type.default_kind, number_text, date, issuer[0],
+               year, award_type, kind or AwardKind.CONG_TRANG.value, number_text, date, issuer[0],
                issuer[1], note)
 
 

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Ð (U+00D0, Icelandic eth) and ð look like Đ/đ and arrive from old fonts and keyboards.
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"})
@@ -31,6 +32,7 @@ _COMPOSED = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô",
 _TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
 
 
+@lru_cache(maxsize=65536)  # names repeat their syllables: importers and generators call this a lot
 def _word_key(word: str) -> tuple[str, str]:
     """Primary letters of one syllable, and its tone (one per syllable, wherever it is placed)."""
     primary, tone = [], "0"

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from thidua.awards.models import Award, AwardType, Decision, Initiative, Revocation
 from thidua.core.services import log_action
@@ -77,7 +76,14 @@ TABLES = {
 
 
 class GenerationRefused(Exception):
-    """The database already holds people and --force was not given, or it lacks the catalogue."""
+    """Why nothing was generated: `reason` is one of REASONS, `params` fill its message (the
+    command words it: this package has no translation catalogue of its own)."""
+
+    REASONS = ("size", "last_year", "people", "catalogue")
+
+    def __init__(self, reason: str, **params):
+        super().__init__(reason)
+        self.reason, self.params = reason, params
 
 
 @dataclass
@@ -93,20 +99,21 @@ class Summary:
 
 
 def generate(*, persons: int, years: int, seed: int, force: bool = False,
-             last_year: int | None = None, log: Callable[[str], None] = lambda _m: None
-             ) -> Summary:
+             last_year: int | None = None,
+             log: Callable[[str, int], None] = lambda _stage, _count: None) -> Summary:
     """Generate a province of `persons` people over the `years` years ending with `last_year`
-    (default: the last full year). Deterministic for a seed on the same database contents."""
+    (default: the last full year). Deterministic for a seed on the same database contents.
+    `log(stage, count)` hears of progress ("units", "people")."""
     started = time.monotonic()
     today = datetime.date.today()
     last_year = last_year or today.year - 1
     check(persons=persons, years=years, force=force, last_year=last_year)
     types = dict(AwardType.objects.filter(code__in=CODES).values_list("code", "id"))
     if len(types) != len(CODES):
-        raise GenerationRefused(_("The catalogue of titles and forms is missing: run migrate."))
-    with bulk.BulkPragmas(), transaction.atomic():
-        with bulk.DeferredIndexes([m._meta.db_table for m in BIG_TABLES]):
-            summary = Run(persons, years, seed, last_year, today, types, log).execute()
+        raise GenerationRefused("catalogue")
+    big = [model._meta.db_table for model in BIG_TABLES]
+    with bulk.BulkPragmas(), transaction.atomic(), bulk.DeferredIndexes(big):
+        summary = Run(persons, years, seed, last_year, today, types, log).execute()
     bulk.analyze([model._meta.db_table for model, _f in TABLES.values()])
     summary.seconds = time.monotonic() - started
     return summary
@@ -114,15 +121,11 @@ def generate(*, persons: int, years: int, seed: int, force: bool = False,
 
 def check(*, persons: int, years: int, force: bool, last_year: int) -> None:
     if persons < 1 or years < 1:
-        raise GenerationRefused(_("The number of people and of years must be at least 1."))
+        raise GenerationRefused("size")
     if last_year < REORG.year:
-        raise GenerationRefused(
-            _("The last year must be %(year)s or later: the province is generated through the "
-              "reorganisation of 1 July 2025.") % {"year": REORG.year})
+        raise GenerationRefused("last_year", year=REORG.year)
     if not force and Person.objects.exists():
-        raise GenerationRefused(
-            _("The database already holds people. Use --force to add another generated "
-              "province."))
+        raise GenerationRefused("people")
 
 
 class Run:
@@ -145,7 +148,7 @@ class Run:
         tree = UnitTree(rng, self.ids, self.prefix, self.persons, province_names())
         tree.build()
         self.write_tree(tree)
-        self.log(_("%(count)s units") % {"count": len(tree.units)})
+        self.log("units", len(tree.units))
         taken = {(n, d.isoformat()) for n, d in Decision.objects.values_list("number", "date")}
         book = DecisionBook(t.decision, rng, self.ids["decision"], self.today, self.bulk.now,
                             taken)
@@ -156,7 +159,7 @@ class Run:
                                  **common)
         drawn = people.draw()
         people.run(drawn)
-        self.log(_("%(count)s people") % {"count": len(drawn)})
+        self.log("people", len(drawn))
         CollectiveGenerator(members=people.members, **common).run()
         ClusterGenerator(rng=rng, tree=tree, tables=t, ids=self.ids, prefix=self.prefix,
                          first_year=self.first, last_year=self.last).run()
@@ -188,14 +191,13 @@ class Run:
         summary = Summary(province=tree.old_root.name, successor=tree.new_root.name,
                           prefix=self.prefix, seed=self.seed, first_year=self.first,
                           last_year=self.last, counts=counts)
+        # Names and numbers only: the summary reads the same in every language; the counts
+        # are in `after`.
         log_action(
             "thidua.data.generated", by=None, object_type="organisations.unit",
             object_id=str(tree.old_root.id),
-            summary=_("Generated %(province)s: %(people)s people, %(awards)s awards, "
-                      "%(first)s–%(last)s (seed %(seed)s)") % {
-                "province": tree.old_root.name, "people": counts["person"],
-                "awards": counts["award"], "first": self.first, "last": self.last,
-                "seed": self.seed},
+            summary=f"{tree.old_root.name} → {tree.new_root.name}, {self.first}–{self.last}, "
+                    f"seed {self.seed}: {counts['person']} / {counts['award']}",
             after={"seed": self.seed, "persons": self.persons, "years": self.years,
                    "first_year": self.first, "last_year": self.last, "prefix": self.prefix,
                    "province": tree.old_root.id, "successor": tree.new_root.id, **counts},

@@ -23,15 +23,26 @@ from thidua.eligibility.choices import (
     REGISTRATION_FACT,
     Verdict,
 )
-from thidua.eligibility.conditions import and3, reason
-from thidua.eligibility.facts import AwardFact, Case, InitiativeFact, Members
+from thidua.eligibility.conditions import (
+    AllOf,
+    AnyOf,
+    Delegated,
+    Leaf,
+    Satisfies,
+    Uncertain,
+    Window,
+    and3,
+    reason,
+)
+from thidua.eligibility.facts import AwardFact, Case, InitiativeFact, Members, Proposal, Subject
 from thidua.eligibility.history import NEVER, History
-from thidua.eligibility.predicates import Env
-from thidua.eligibility.rules import Registry, Rule, Version, registry
+from thidua.eligibility.predicates import Env, Fixed, Needs, compile_predicate
+from thidua.eligibility.rules import Registry, Rule, RuleFileError, Version, registry
 from thidua.people.choices import PersonGroup
 
 MODELLED_FROM = datetime.date(2024, 1, 1)
 HORIZON = 15  # earliest_year looks this many years ahead
+CONTEXT_LIMIT = 512  # compiled proposal contexts kept per registry
 ELIGIBLE, INELIGIBLE, REVIEW = Verdict.ELIGIBLE.value, Verdict.INELIGIBLE.value, \
     Verdict.NEEDS_HUMAN_REVIEW.value
 RANKING = {ELIGIBLE: 0, REVIEW: 1, INELIGIBLE: 2}
@@ -47,13 +58,20 @@ def check(data: Any) -> dict | list[dict]:
 
 
 def check_case(case: Case, *, explain: bool = True, earliest: bool = True) -> dict:
-    """The verdict of one parsed case. `explain=False` leaves reasons empty (batches)."""
-    return Evaluation(case, registry(), explain=explain, earliest=earliest).verdict()
+    """The verdict of one parsed case. `explain=False` leaves reasons empty and takes the
+    compiled fast path (batches); the verdict is the same either way."""
+    rules = registry()
+    if not explain:
+        return fast_answer(case, rules, History(case), case.propose.code, earliest)
+    return Evaluation(case, rules, explain=explain, earliest=earliest).verdict()
 
 
 def check_many(cases: list[Case], *, explain: bool = False, earliest: bool = False) -> list[dict]:
     """A batch over one registry; by default the fast path (verdicts without reasons)."""
     rules = registry()
+    if not explain:
+        return [fast_answer(case, rules, History(case), case.propose.code, earliest)
+                for case in cases]
     return [Evaluation(case, rules, explain=explain, earliest=earliest).verdict()
             for case in cases]
 
@@ -63,8 +81,48 @@ def check_codes(case: Case, codes: list[str], *, explain: bool = False,
     """One subject, several codes (e.g. every code a person could be proposed for): the
     history is indexed once. `case.propose` gives the year and dates; its code is replaced."""
     rules, history = registry(), History(case)
+    if not explain:
+        return [fast_answer(case, rules, history, code, earliest) for code in codes]
     return [Evaluation(case, rules, explain=explain, earliest=earliest, history=history,
                        code=code).verdict() for code in codes]
+
+
+def fast_answer(case: Case, rules: Registry, h: History, code: str, earliest: bool) -> dict:
+    """The answer without reasons, from the plan compiled for the case's context."""
+    plan = plan_for(rules, case, code)
+    if plan.answer is not None:
+        return plan.copy_answer()
+    verdict, chosen = plan.decide(h)
+    answer = {"verdict": verdict, "code": code, "year": case.propose.year,
+              "rule": chosen.primary.as_dict() if chosen.primary else None,
+              "reasons": [], "to_confirm": list(plan.to_confirm)}
+    if verdict == INELIGIBLE and earliest and all(path.failed(h) for path in plan.paths):
+        evaluation = Evaluation(case, rules, explain=False, earliest=True, history=h, code=code)
+        year = evaluation.earliest_year(plan.open_paths)
+        if year is not None:
+            answer["earliest_year"] = year
+    return answer
+
+
+def plan_for(rules: Registry, case: Case, code: str) -> "Plan":
+    """The compiled plan of `code` for the case's proposal context (cached on the registry)."""
+    p, subject = case.propose, case.subject
+    context = context_for(rules, p.year, p.decision_date, p.received_date, p.province,
+                          case.facts, subject.kind, subject.group)
+    return context.plan(code, p.decided_by, case.council)
+
+
+def context_for(rules: Registry, year: int, decided: datetime.date,
+                received: datetime.date | None, province: str, facts: dict, kind: str,
+                group: str) -> "Context":
+    key = (year, decided, received, province, tuple(sorted(facts.items())), kind, group)
+    context = rules.compiled.get(key)
+    if context is None:
+        if len(rules.compiled) >= CONTEXT_LIMIT:  # many distinct dates: start again
+            rules.compiled.clear()
+        context = rules.compiled[key] = Context(rules, year, decided, received, province,
+                                                dict(facts), kind, group)
+    return context
 
 
 @dataclasses.dataclass(slots=True)

@@ -1,8 +1,15 @@
 """The predicates of legal-reference (d) as pure functions over a History (no ORM).
 
 Each predicate is a small object built once from the rule file: `evaluate(h, env)` answers
-(value, detail) with value True, False or None (not decidable), fast; `explain(value, detail,
-h, env)` turns that answer into (check, message) only when reasons are wanted."""
+(value, detail) with value True, False or None (not decidable); `explain(value, detail, h,
+env)` turns that answer into (check, message) only when reasons are wanted.
+
+For verdicts without reasons (batches, lists) `compile(cx)` turns a predicate into a closure
+`test(h, y, w, b)` for one proposal context (T, the dates and the facts, from `cx`): y is the
+year looked at, w the current window (or None), b the prior anchors bound so far. Years fixed
+by T are computed once, and a predicate whose answer does not depend on the history (a fact)
+compiles to a `Fixed` value. A closure answers exactly what `evaluate` answers (tests compare
+them); it also tells `cx.needs` which rows it reads, so that a batch reads no others."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -19,6 +26,50 @@ from thidua.eligibility.choices import (
 from thidua.eligibility.history import History
 
 FIRST_YEAR = 1945
+NO_YEAR = 10_000  # Needs: no row of that kind is read
+
+
+class Fixed:
+    """A compiled condition whose value does not depend on the history."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool | None) -> None:
+        self.value = value
+
+
+class Needs:
+    """What compiled conditions read from a history, so that a batch reads only those rows:
+    awards of `codes` (any year) and of `codes_of_year` (year T only, for G02), ratings and
+    initiatives from a year on (None: every year), and `details` (posts, discipline periods and
+    members, read by the tenure and member predicates)."""
+
+    def __init__(self) -> None:
+        self.codes: set[str] = set()
+        self.codes_of_year: set[str] = set()
+        self.rating_from: int | None = NO_YEAR
+        self.initiative_from: int | None = NO_YEAR
+        self.details = False
+
+    def awards(self, codes) -> None:
+        self.codes.update(codes)
+
+    def ratings(self, first: int | None) -> None:
+        self.rating_from = _earliest(self.rating_from, first)
+
+    def initiatives(self, first: int | None) -> None:
+        self.initiative_from = _earliest(self.initiative_from, first)
+
+    def merge(self, other: "Needs") -> None:
+        self.awards(other.codes)
+        self.codes_of_year.update(other.codes_of_year)
+        self.ratings(other.rating_from)
+        self.initiatives(other.initiative_from)
+        self.details |= other.details
+
+
+def _earliest(current: int | None, first: int | None) -> int | None:
+    return None if current is None or first is None else min(current, first)
 
 
 @dataclass(slots=True)
@@ -55,6 +106,18 @@ class YearExpr:
             return env.year + self.offset
         return self.offset
 
+    def value(self, T: int, y: int) -> int:
+        """The year for a proposal year T when the year looked at is y."""
+        if self.base == "T":
+            return T + self.offset
+        return y + self.offset if self.base == "Y" else self.offset
+
+    def at(self, T: int) -> int | None:
+        """The year for a proposal year T, or None when it is the year looked at (Y)."""
+        if self.base == "Y":
+            return None
+        return T + self.offset if self.base == "T" else self.offset
+
 
 def _kinds(args: dict) -> tuple[str, ...]:
     return tuple(args.get("kinds") or (BASE_KIND,))
@@ -71,6 +134,25 @@ def _clock_note(h: History, years: list[int]) -> str:
     return " " + _("(%(years)s not counted: discipline period, rule G06)") % {"years": say.years(late)}
 
 
+def _generic(pred, cx):
+    """The closure of a predicate that has no faster one: `evaluate` in an Env made per call."""
+    T, D, R, overlay = cx.T, cx.D, cx.R, cx.overlay
+    evaluate = pred.evaluate
+
+    def test(h, y, w, b):
+        return evaluate(h, Env(T=T, D=D, R=R, year=y, bind=b, window=w, overlay=overlay))[0]
+    return test
+
+
+def compile_predicate(pred, cx):
+    """A predicate's closure (or Fixed); predicates without `compile` (tenure, members) read
+    the posts, discipline and members of the case, which a batch then reads too."""
+    if hasattr(pred, "compile"):
+        return pred.compile(cx)
+    cx.needs.details = True
+    return _generic(pred, cx)
+
+
 class RatingAtLeast:
     __slots__ = ("level", "need", "year")
     facts = ()
@@ -82,6 +164,22 @@ class RatingAtLeast:
         year = self.year(env)
         rank = h.ratings.get(year, 0)
         return (rank >= self.need and h.counts(year)), year
+
+    def compile(self, cx):
+        # `year >= h.clock` is h.counts(year) (G06), inlined in the closures of this module.
+        need, year = self.need, self.year.at(cx.T)
+        cx.needs.ratings(year)
+        if year is None:
+            offset = self.year.offset
+
+            def test(h, y, w, b):
+                looked = y + offset
+                return h.ratings.get(looked, 0) >= need and looked >= h.clock
+            return test
+
+        def test(h, y, w, b):
+            return h.ratings.get(year, 0) >= need and year >= h.clock
+        return test
 
     def explain(self, value, year, h: History, env: Env) -> tuple[str, str]:
         check = f"rating ≥ {self.level} in {year}"
@@ -114,6 +212,19 @@ class Consecutive:
         missing = [y for y in years if y not in held or not h.counts(y)]
         return not missing, (years, missing)
 
+    def compile(self, cx):
+        codes, kinds, count, last = (self.code,), self.kinds, self.count, self.ending.at(cx.T)
+        cx.needs.awards(codes)
+        if count <= 0:
+            return Fixed(True)
+        if last is None:
+            return _generic(self, cx)
+        first, wanted = last - count + 1, frozenset(range(last - count + 1, last + 1))
+
+        def test(h, y, w, b):
+            return first >= h.clock and wanted <= h.years(codes, kinds)
+        return test
+
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
         years, missing = detail
         check = f"consecutive {self.code} ×{self.count} ending {years[-1]}"
@@ -138,6 +249,27 @@ class ConsecutiveRatings:
         years = range(last - self.count + 1, last + 1)
         missing = [y for y in years if h.ratings.get(y, 0) < self.need or not h.counts(y)]
         return not missing, (years, missing)
+
+    def compile(self, cx):
+        need, count, last = self.need, self.count, self.ending.at(cx.T)
+        if count <= 0:
+            return Fixed(True)
+        if last is None:
+            cx.needs.ratings(None)
+            return _generic(self, cx)
+        years = tuple(range(last - count + 1, last + 1))
+        first = years[0]
+        cx.needs.ratings(first)
+
+        def test(h, y, w, b):
+            if first < h.clock:
+                return False
+            ratings = h.ratings
+            for year in years:
+                if ratings.get(year, 0) < need:
+                    return False
+            return True
+        return test
 
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
         years, missing = detail
@@ -169,6 +301,29 @@ class ConsecutiveTitleOrRating:
                    or (y not in held and h.ratings.get(y, 0) < self.need)]
         return not missing, (years, missing)
 
+    def compile(self, cx):
+        codes, kinds, need = (self.code,), self.kinds, self.need
+        count, last = self.count, self.ending.at(cx.T)
+        cx.needs.awards(codes)
+        if count <= 0:
+            return Fixed(True)
+        if last is None:
+            cx.needs.ratings(None)
+            return _generic(self, cx)
+        years = tuple(range(last - count + 1, last + 1))
+        first = years[0]
+        cx.needs.ratings(first)
+
+        def test(h, y, w, b):
+            if first < h.clock:
+                return False
+            held, ratings = h.years(codes, kinds), h.ratings
+            for year in years:
+                if year not in held and ratings.get(year, 0) < need:
+                    return False
+            return True
+        return test
+
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
         years, missing = detail
         check = f"consecutive {self.code} or rating ≥ {self.level} ×{self.count} ending {years[-1]}"
@@ -194,6 +349,21 @@ class HasAward:
         year = self.year(env)
         return (year in h.years(self.codes, self.kinds) and h.counts(year)), year
 
+    def compile(self, cx):
+        codes, kinds, year = self.codes, self.kinds, self.year.at(cx.T)
+        cx.needs.awards(codes)
+        if year is None:
+            offset = self.year.offset
+
+            def test(h, y, w, b):
+                looked = y + offset
+                return looked in h.years(codes, kinds) and looked >= h.clock
+            return test
+
+        def test(h, y, w, b):
+            return year in h.years(codes, kinds) and year >= h.clock
+        return test
+
     def explain(self, value, year, h: History, env: Env) -> tuple[str, str]:
         check = f"award {'|'.join(self.codes)} in {year}"
         values = {"title": say.names(self.codes), "year": year}
@@ -216,6 +386,21 @@ class Prior:
         award = h.latest(self.codes, self.kinds, before=env.T)
         env.bind[self.name] = award.anchor_year if award else None
         return award is not None, award
+
+    def compile(self, cx):
+        # The latest anchor year before T is the anchor of h.latest(codes, kinds, before=T).
+        codes, kinds, name, T = self.codes, self.kinds, self.name, cx.T
+        cx.needs.awards(codes)
+
+        def test(h, y, w, b):
+            best = None
+            for year in h.years(codes, kinds):
+                if year < T and (best is None or year > best):
+                    best = year
+            b[name] = best
+            return best is not None
+        test.binds = True
+        return test
 
     def explain(self, value, award, h: History, env: Env) -> tuple[str, str]:
         check = f"prior {'|'.join(self.codes)} ({', '.join(self.kinds)})"
@@ -270,6 +455,86 @@ class Count:
             found = [i for i in h.initiatives if first <= i[0] <= last and i[1] >= need]
         return len(found) >= self.min, (first, last, found)
 
+    def compile(self, cx):
+        fixed = self.fixed_span(cx.T)
+        first = fixed[0] if fixed else None
+        if self.what == "award":
+            cx.needs.awards(self.codes)
+            count = self._award_counter()
+        elif self.what == "rating":
+            cx.needs.ratings(first)
+            count = self._rating_counter()
+        else:
+            cx.needs.initiatives(first)
+            count = self._initiative_counter()
+        least = self.min
+        if fixed:
+            low, last = fixed
+
+            def test(h, y, w, b):
+                clock = h.clock
+                return count(h, low if low >= clock else clock, last) >= least
+            return test
+        span = self.span_at(cx.T)
+
+        def test(h, y, w, b):
+            low, last = span(y, w)
+            clock = h.clock
+            return count(h, low if low >= clock else clock, last) >= least
+        return test
+
+    def span_at(self, T: int):
+        """`span` for a proposal year T, as a function of the year looked at and the window."""
+        year, within, everything = self.year, self.within, (FIRST_YEAR, T)
+        if year is not None:
+            def span(y, w):
+                looked = year.value(T, y)
+                return looked, looked
+        elif within is not None:
+            def span(y, w):
+                return within[0].value(T, y), within[1].value(T, y)
+        else:
+            def span(y, w):
+                return w or everything
+        return span
+
+    def fixed_span(self, T: int) -> tuple[int, int] | None:
+        """The years counted when they follow from T alone (not from Y or a window)."""
+        if self.year is not None:
+            year = self.year.at(T)
+            return None if year is None else (year, year)
+        if self.within is not None:
+            first, last = self.within[0].at(T), self.within[1].at(T)
+            return None if first is None or last is None else (first, last)
+        return None
+
+    def _award_counter(self):
+        codes, kinds = self.codes, self.kinds
+
+        def count(h, first, last):
+            found = 0
+            for code in codes:
+                for award in h.awards.get(code, ()):
+                    if award.kind in kinds and first <= award.anchor_year <= last:
+                        found += 1
+            return found
+        return count
+
+    def _rating_counter(self):
+        need = self.need
+
+        def count(h, first, last):
+            return sum(1 for year, rank in h.ratings.items()
+                       if first <= year <= last and rank >= need)
+        return count
+
+    def _initiative_counter(self):
+        need = SCOPE_RANK[self.scope]
+
+        def count(h, first, last):
+            return sum(1 for item in h.initiatives if first <= item[0] <= last and item[1] >= need)
+        return count
+
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
         first, last, found = detail
         period = say.span(first, last) if first <= last else "—"
@@ -309,6 +574,10 @@ class Fact:
         value = h.facts.get(self.name, self.default)
         return (not value) if self.negate else value, None
 
+    def compile(self, cx):
+        value = cx.facts.get(self.name, self.default)
+        return Fixed((not value) if self.negate else value)
+
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
         given = h.facts.get(self.name)
         text = say.fact_text(self.name)
@@ -341,6 +610,18 @@ class NotReused:
         if previous is None:
             return True, None
         return previous.anchor_year <= env.T - self.count, previous.anchor_year
+
+    def compile(self, cx):
+        codes, kinds, T, limit = (self.title,), (BASE_KIND,), cx.T, cx.T - self.count
+        cx.needs.awards(codes)
+
+        def test(h, y, w, b):
+            previous = None
+            for year in h.years(codes, kinds):
+                if year < T and (previous is None or year > previous):
+                    previous = year
+            return previous is None or previous <= limit
+        return test
 
     def explain(self, value, previous, h: History, env: Env) -> tuple[str, str]:
         first = env.T - self.count + 1
@@ -383,6 +664,18 @@ class ConsecutiveTitles:
         ok = not missing_titles and not missing_chain
         return ok, ("chain", wanted, missing_titles, chain, missing_chain)
 
+    def compile(self, cx):
+        # Without any title of `code` the answer is False; otherwise `evaluate` (rare).
+        codes, kinds, env = (self.code,), (BASE_KIND,), cx.static_env
+        cx.needs.awards((self.code, self.chain_code))
+        evaluate = self.evaluate
+
+        def test(h, y, w, b):
+            if not h.years(codes, kinds):
+                return False
+            return evaluate(h, env)[0]
+        return test
+
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
         check = f"consecutive {self.code} ×{self.count} with unbroken {self.chain_code} chain"
         values = {"title": say.name(self.code), "chain": say.name(self.chain_code),
@@ -424,6 +717,17 @@ class DossierDeadline:
         if env.R is not None:
             return deadline >= env.R, deadline
         return deadline.year >= env.T, deadline
+
+    def compile(self, cx):
+        codes, kinds, env = (self.title,), (BASE_KIND,), cx.static_env
+        cx.needs.awards(codes)
+        evaluate = self.evaluate
+
+        def test(h, y, w, b):
+            if not h.years(codes, kinds):
+                return False
+            return evaluate(h, env)[0]
+        return test
 
     def explain(self, value, deadline, h: History, env: Env) -> tuple[str, str]:
         if deadline is None:

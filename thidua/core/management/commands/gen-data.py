@@ -24,13 +24,12 @@ class Command(BaseCommand):
                             help=_("Add another province even if the database holds people."))
 
     def handle(self, *args, persons, years, seed, last_year, force, **options):
-        verbose = options["verbosity"] > 1
+        log = self.progress if options["verbosity"] > 1 else lambda _stage, _count: None
         try:
             summary = generate(persons=persons, years=years, seed=seed, force=force,
-                               last_year=last_year,
-                               log=self.stdout.write if verbose else lambda _m: None)
+                               last_year=last_year, log=log)
         except GenerationRefused as refusal:
-            raise CommandError(str(refusal)) from refusal
+            raise CommandError(refusal_message(refusal)) from refusal
         counts = summary.counts
         self.stdout.write(_(
             "%(province)s (from 01/07/2025: %(successor)s), %(first)s–%(last)s, seed %(seed)s: "
@@ -43,3 +42,21 @@ class Command(BaseCommand):
              "decisions": counts["decision"], "awards": counts["award"],
              "initiatives": counts["initiative"], "revocations": counts["revocation"],
              "clusters": counts["cluster"], "seconds": summary.seconds})
+
+    def progress(self, stage: str, count: int) -> None:
+        if stage == "units":
+            self.stdout.write(_("%(count)s units generated.") % {"count": count})
+        else:
+            self.stdout.write(_("%(count)s people generated.") % {"count": count})
+
+
+def refusal_message(refusal: GenerationRefused) -> str:
+    messages = {
+        "size": _("The number of people and of years must be at least 1."),
+        "last_year": _("The last year must be %(year)s or later: the province is generated "
+                       "through the reorganisation of 1 July 2025."),
+        "people": _("The database already holds people. Use --force to add another generated "
+                    "province."),
+        "catalogue": _("The catalogue of titles and forms is missing: run migrate first."),
+    }
+    return messages[refusal.reason] % refusal.params
