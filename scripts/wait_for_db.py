@@ -9,7 +9,7 @@ import psycopg
 url = dj_database_url.config()
 params = {"host": url["HOST"], "port": url["PORT"] or 5432, "user": url["USER"],
           "password": url["PASSWORD"], "dbname": "postgres"}
-for attempt in range(10):
+for _attempt in range(10):
     try:
         with psycopg.connect(**params, connect_timeout=3) as conn:
             conn.execute("select 1")

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.factories import UserFactory, make_person, make_unit
 from thidua.accounts.choices import Role
 from thidua.organisations import services as unit_services
 from thidua.organisations.choices import LineageKind, UnitKind
-from tests.factories import UserFactory, make_person, make_unit
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import factory
 
 from thidua.accounts.choices import Role
 from thidua.accounts.models import User
-from thidua.awards.models import AwardType, Decision
 from thidua.awards import services as award_services
+from thidua.awards.models import AwardType, Decision
 from thidua.organisations import services as unit_services
 from thidua.organisations.choices import UnitKind
 from thidua.people import services as people_services
@@ -61,6 +61,6 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
 
     @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy hook
+    def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()

@@ -1,7 +1,7 @@
 import yaml
 
 from thidua.awards import catalogue
-from thidua.awards.choices import AwardKind, Authority, Category, Level, SubjectKind
+from thidua.awards.choices import Authority, AwardKind, Category, Level, SubjectKind
 from thidua.awards.models import AwardType
 from thidua.core.text import fold
 

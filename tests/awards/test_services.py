@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from tests.factories import award_type, make_award, make_decision
 from thidua.awards import queries, services
 from thidua.awards.models import Award
 from thidua.core.models import AuditEntry
-from tests.factories import award_type, make_award, make_decision
 
 
 def test_decision_keeps_the_issuer_name_of_its_time(tree):

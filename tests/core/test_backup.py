@@ -6,12 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.factories import make_award, make_decision
 from thidua.awards import services as award_services
 from thidua.awards.models import Award, Revocation
 from thidua.core.backup import BackupError, create_backup, restore_backup, verify_backup
-from thidua.people.models import Person
 from thidua.organisations.models import LineageEvent, Unit
-from tests.factories import make_award, make_decision
+from thidua.people.models import Person
 
 
 @pytest.fixture

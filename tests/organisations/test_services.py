@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 
+from tests.factories import make_unit
 from thidua.core.models import AuditEntry
 from thidua.organisations import services
 from thidua.organisations.choices import LineageKind, UnitKind
 from thidua.organisations.models import LineageEvent
-from tests.factories import make_unit
 
 
 def test_create_unit_sets_path_depth_and_keys(db):

@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from tests.factories import make_person
 from thidua.people import queries, services
 from thidua.people.models import Person
 from thidua.people.validators import make_personal_id
-from tests.factories import make_person
 
 
 def test_names_are_stored_nfc_with_search_and_sort_keys(tree):

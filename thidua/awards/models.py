@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from thidua.awards.choices import (
-    AwardKind, Authority, Category, ImportStatus, InitiativeScope, Level, Source,
+    Authority,
+    AwardKind,
+    Category,
+    ImportStatus,
+    InitiativeScope,
+    Level,
+    Source,
 )
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
@@ -82,13 +88,16 @@ class Award(models.Model):
     award_type = models.ForeignKey(
         AwardType, verbose_name=_("title/form"), on_delete=models.PROTECT, related_name="+"
     )
+    # No single-column indexes on person and collective: the natural-key unique indexes below
+    # start with them and serve every lookup. The register holds millions of rows, and each
+    # index costs on every import and generation.
     person = models.ForeignKey(
         "people.Person", verbose_name=_("person"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="awards",
+        on_delete=models.PROTECT, related_name="awards", db_index=False,
     )
     collective = models.ForeignKey(
         "organisations.Unit", verbose_name=_("collective"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="collective_awards",
+        on_delete=models.PROTECT, related_name="collective_awards", db_index=False,
     )
     awardee_name = models.CharField(_("awardee name (at the time of award)"), max_length=255)
     unit = models.ForeignKey(
@@ -109,8 +118,9 @@ class Award(models.Model):
     register_number = models.CharField(_("register number"), max_length=40, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     source = models.CharField(max_length=20, choices=Source.choices, default=Source.MANUAL)
-    import_batch = models.ForeignKey(
-        "awards.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    import_batch = models.ForeignKey(  # batches are never deleted: no index needed
+        "awards.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        db_index=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -133,7 +143,6 @@ class Award(models.Model):
                 condition=models.Q(collective__isnull=False), name="award_collective_natural_key",
             ),
         ]
-        indexes = [models.Index(fields=["person", "year"]), models.Index(fields=["collective", "year"])]
 
     def __str__(self) -> str:
         return f"{self.award_type} – {self.awardee_name} ({self.year or '—'})"

@@ -116,16 +116,33 @@ def screen(case: dict, year: int, codes: list[str], advisory: list[str]) -> Scre
     return Screen(year, answers[:len(codes)], answers[len(codes):])
 
 
+# Checks that decide the verdict on their own when they fail (contracts §2), by the prefix of
+# their `check`; a failing condition may be one way among others, so these are named first.
+DECIDING = {
+    Verdict.INVALID_AUTHORITY: ("G12",),
+    Verdict.INELIGIBLE: ("subject", "vote", "G01", "G02", "deadline"),
+    Verdict.DEFERRED: ("G05",),
+}
+# Checks that are not decidable without changing the verdict (no council, no receipt date).
+NEVER_DECIDING = ("vote", "deadline")
+
+
 def first_unmet(answer: dict | None) -> dict | None:
-    """The first reason that fails, else (for a verdict other than ELIGIBLE) the first that
-    cannot be decided."""
-    if not answer:
+    """The reason that best explains a verdict other than ELIGIBLE: a failed check that
+    decides alone, else the first failed condition; for NEEDS_HUMAN_REVIEW the first check
+    that cannot be decided (a missing council vote or receipt date aside)."""
+    if not answer or answer["verdict"] == Verdict.ELIGIBLE:
         return None
     reasons = answer.get("reasons", ())
-    found = next((r for r in reasons if r["met"] is False), None)
-    if found is None and answer["verdict"] != Verdict.ELIGIBLE:
-        found = next((r for r in reasons if r["met"] is None), None)
-    return found
+    failed = [reason for reason in reasons if reason["met"] is False]
+    deciding = DECIDING.get(answer["verdict"], ())
+    found = next((r for r in failed if r["check"].startswith(deciding)), None) if deciding \
+        else None
+    if found is None and answer["verdict"] == Verdict.NEEDS_HUMAN_REVIEW:
+        unknown = [reason for reason in reasons if reason["met"] is None]
+        found = next((r for r in unknown if not r["check"].startswith(NEVER_DECIDING)),
+                     unknown[0] if unknown else None)
+    return found or (failed[0] if failed else None)
 
 
 # -- the batch check --------------------------------------------------------------------------

@@ -84,15 +84,16 @@ def result_rows(rows: Iterable[Row], proposed: set[str]) -> Iterator[list]:
     for row in rows:
         person, reason = row.entry.person, row.reason
         unit = row.entry.unit.parent if not row.entry.is_person else row.entry.unit
+        # Empty cells are None: a spreadsheet keeps no empty text.
         yield [row.number, row.entry.name, date_text(person.birth_date if person else None),
-               unit.name if unit else "", row.code_name, row.code, row.verdict_label,
-               row.entry.error or (reason["message"] if reason else ""),
-               reason["basis"] if reason else "", row.earliest_year or "",
-               _("yes") if row.key in proposed else ""]
+               unit.name if unit else None, row.code_name, row.code, row.verdict_label,
+               row.entry.error or (reason["message"] if reason else None),
+               reason["basis"] if reason else None, row.earliest_year,
+               _("yes") if row.key in proposed else None]
 
 
 def finding_header() -> list[str]:
-    return [_("Rows"), _("Result"), _("Finding"), _("Legal basis")]
+    return [_("Rows concerned"), _("Result"), _("Finding"), _("Legal basis")]
 
 
 def finding_rows(findings: Iterable[Finding]) -> Iterator[list]:
@@ -112,8 +113,8 @@ def write_batch(target, batch: Batch, rows: Iterable[Row], findings: list[Findin
     write_workbook(target, batch_heading(batch), sheets)
 
 
-def date_text(value: datetime.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+def date_text(value: datetime.date | None) -> str | None:
+    return value.strftime("%d/%m/%Y") if value else None
 
 
 def file_name(batch: Batch) -> str:

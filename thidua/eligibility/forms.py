@@ -14,7 +14,8 @@ from thidua.eligibility.cases import MIN_YEAR
 from thidua.organisations import queries as unit_queries
 
 YEAR = forms.NumberInput(attrs={"class": "form-control", "min": MIN_YEAR})
-NOT_A_YEAR = {"invalid": _("Enter a year as a whole number, e.g. 2025.")}
+NOT_A_YEAR = {"invalid": _("Enter a year as a whole number, e.g. 2025."),
+              "min_value": _("The proposal year cannot be before %(limit_value)s.")}
 ROW_KEY = re.compile(r"^[pu]:\d{1,12}:[a-z0-9_]{1,60}$")
 MAX_PROPOSED = 5000
 

@@ -352,20 +352,23 @@ def share_finding(collective: Nominee, share: Share, nominees: list[Nominee]) ->
                     "share holding %(title)s (at least %(min)s%% for %(code)s) cannot be "
                     "checked") % values
         return Finding("members_share", WARNING, (collective.row,), message, basis)
+    # Members already holding it are in the aggregates: only the others are added.
+    holding = {nominee.key for nominee in nominees
+               if held_in(nominee.case, counted, year, by_anchor=False)}
     proposed = sorted({nominee.row: nominee.key for nominee in nominees
                        if nominee.kind == "individual" and nominee.year == year
-                       and nominee.key in collective.members and nominee.award_code in counted
-                       and nominee.award_kind not in NOT_BASE_KINDS
-                       and not held_in(nominee.case, counted, year, by_anchor=False)}.items())
+                       and nominee.key in collective.members and nominee.key not in holding
+                       and nominee.award_code in counted
+                       and nominee.award_kind not in NOT_BASE_KINDS}.items())
     added = len({key for _row, key in proposed})
     part = held + added
     met = total > 0 and part * 100 >= share.percent * total
-    values.update(part=part, total=total, held=held, added=added,
+    rows = (collective.row, *(row for row, _key in proposed))
+    values.update(part=part, total=total, held=held, added=added, rows=rows_label(rows),
                   percent=say.number(part * 100 / total) if total else "0")
     message = _("%(rows)s: %(part)s of %(total)s members of %(name)s (%(percent)s%%) hold or are "
                 "proposed for %(title)s in %(year)s (%(held)s already hold it, %(added)s proposed "
                 "in this list); %(code)s needs at least %(min)s%%") % values
-    rows = (collective.row, *(row for row, _key in proposed))
     return Finding("members_share", OK if met else ERROR, rows, message, basis)
 
 

@@ -38,33 +38,64 @@ class Fixed:
         self.value = value
 
 
-class Needs:
-    """What compiled conditions read from a history, so that a batch reads only those rows:
-    awards of `codes` (any year) and of `codes_of_year` (year T only, for G02), ratings and
-    initiatives from a year on (None: every year), and `details` (posts, discipline periods and
-    members, read by the tenure and member predicates)."""
+class Need:
+    """The rows of one kind (ratings, initiatives, or the awards of one code) that compiled
+    conditions read: everyone's from year `first` on (None: every year; NO_YEAR: none), and
+    every year of the people who hold an award of a code in `deep` — the prior award that
+    opens a window, outside which the window reads nothing."""
+
+    __slots__ = ("first", "deep")
 
     def __init__(self) -> None:
-        self.codes: set[str] = set()
-        self.codes_of_year: set[str] = set()
-        self.rating_from: int | None = NO_YEAR
-        self.initiative_from: int | None = NO_YEAR
+        self.first: int | None = NO_YEAR
+        self.deep: set[str] = set()
+
+    def add(self, first: int | None, gate: frozenset | None) -> None:
+        if first is None and gate is not None:
+            self.deep |= gate
+        else:
+            self.first = _earliest(self.first, first)
+
+    def merge(self, other: "Need") -> None:
+        self.first = _earliest(self.first, other.first)
+        self.deep |= other.deep
+
+    @property
+    def wanted(self) -> bool:
+        return self.first != NO_YEAR or bool(self.deep)
+
+
+class Needs:
+    """What compiled conditions read from a history, so that a batch reads only those rows
+    (ratings, initiatives, awards by code, and `details`: the posts, discipline periods and
+    members read by the tenure and member predicates). While a window is compiled, `gate`
+    holds the codes of its prior award; `bound` the codes each prior name was bound to."""
+
+    def __init__(self) -> None:
+        self.ratings, self.initiatives = Need(), Need()
+        self.awards: dict[str, Need] = {}
         self.details = False
+        self.gate: frozenset | None = None
+        self.bound: dict[str, set[str]] = {}
 
-    def awards(self, codes) -> None:
-        self.codes.update(codes)
+    def rating(self, first: int | None) -> None:
+        self.ratings.add(first, self.gate)
 
-    def ratings(self, first: int | None) -> None:
-        self.rating_from = _earliest(self.rating_from, first)
+    def initiative(self, first: int | None) -> None:
+        self.initiatives.add(first, self.gate)
 
-    def initiatives(self, first: int | None) -> None:
-        self.initiative_from = _earliest(self.initiative_from, first)
+    def award(self, codes, first: int | None = None) -> None:
+        for code in codes:
+            self.awards.setdefault(code, Need()).add(first, self.gate)
+
+    def bind(self, name: str, codes) -> None:
+        self.bound.setdefault(name, set()).update(codes)
 
     def merge(self, other: "Needs") -> None:
-        self.awards(other.codes)
-        self.codes_of_year.update(other.codes_of_year)
-        self.ratings(other.rating_from)
-        self.initiatives(other.initiative_from)
+        self.ratings.merge(other.ratings)
+        self.initiatives.merge(other.initiatives)
+        for code, need in other.awards.items():
+            self.awards.setdefault(code, Need()).merge(need)
         self.details |= other.details
 
 
@@ -168,7 +199,7 @@ class RatingAtLeast:
     def compile(self, cx):
         # `year >= h.clock` is h.counts(year) (G06), inlined in the closures of this module.
         need, year = self.need, self.year.at(cx.T)
-        cx.needs.ratings(year)
+        cx.needs.rating(year)
         if year is None:
             offset = self.year.offset
 
@@ -214,12 +245,13 @@ class Consecutive:
 
     def compile(self, cx):
         codes, kinds, count, last = (self.code,), self.kinds, self.count, self.ending.at(cx.T)
-        cx.needs.awards(codes)
         if count <= 0:
             return Fixed(True)
         if last is None:
+            cx.needs.award(codes)
             return _generic(self, cx)
         first, wanted = last - count + 1, frozenset(range(last - count + 1, last + 1))
+        cx.needs.award(codes, first)
 
         def test(h, y, w, b):
             return first >= h.clock and wanted <= h.years(codes, kinds)
@@ -255,20 +287,17 @@ class ConsecutiveRatings:
         if count <= 0:
             return Fixed(True)
         if last is None:
-            cx.needs.ratings(None)
+            cx.needs.rating(None)
             return _generic(self, cx)
         years = tuple(range(last - count + 1, last + 1))
         first = years[0]
-        cx.needs.ratings(first)
+        cx.needs.rating(first)
 
         def test(h, y, w, b):
             if first < h.clock:
                 return False
             ratings = h.ratings
-            for year in years:
-                if ratings.get(year, 0) < need:
-                    return False
-            return True
+            return all(ratings.get(year, 0) >= need for year in years)
         return test
 
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
@@ -304,24 +333,22 @@ class ConsecutiveTitleOrRating:
     def compile(self, cx):
         codes, kinds, need = (self.code,), self.kinds, self.need
         count, last = self.count, self.ending.at(cx.T)
-        cx.needs.awards(codes)
         if count <= 0:
             return Fixed(True)
         if last is None:
-            cx.needs.ratings(None)
+            cx.needs.award(codes)
+            cx.needs.rating(None)
             return _generic(self, cx)
         years = tuple(range(last - count + 1, last + 1))
         first = years[0]
-        cx.needs.ratings(first)
+        cx.needs.award(codes, first)
+        cx.needs.rating(first)
 
         def test(h, y, w, b):
             if first < h.clock:
                 return False
             held, ratings = h.years(codes, kinds), h.ratings
-            for year in years:
-                if year not in held and ratings.get(year, 0) < need:
-                    return False
-            return True
+            return all(year in held or ratings.get(year, 0) >= need for year in years)
         return test
 
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
@@ -351,7 +378,7 @@ class HasAward:
 
     def compile(self, cx):
         codes, kinds, year = self.codes, self.kinds, self.year.at(cx.T)
-        cx.needs.awards(codes)
+        cx.needs.award(codes, year)
         if year is None:
             offset = self.year.offset
 
@@ -390,7 +417,8 @@ class Prior:
     def compile(self, cx):
         # The latest anchor year before T is the anchor of h.latest(codes, kinds, before=T).
         codes, kinds, name, T = self.codes, self.kinds, self.name, cx.T
-        cx.needs.awards(codes)
+        cx.needs.award(codes)
+        cx.needs.bind(name, codes)
 
         def test(h, y, w, b):
             best = None
@@ -459,13 +487,13 @@ class Count:
         fixed = self.fixed_span(cx.T)
         first = fixed[0] if fixed else None
         if self.what == "award":
-            cx.needs.awards(self.codes)
+            cx.needs.award(self.codes, first)
             count = self._award_counter()
         elif self.what == "rating":
-            cx.needs.ratings(first)
+            cx.needs.rating(first)
             count = self._rating_counter()
         else:
-            cx.needs.initiatives(first)
+            cx.needs.initiative(first)
             count = self._initiative_counter()
         least = self.min
         if fixed:
@@ -613,7 +641,7 @@ class NotReused:
 
     def compile(self, cx):
         codes, kinds, T, limit = (self.title,), (BASE_KIND,), cx.T, cx.T - self.count
-        cx.needs.awards(codes)
+        cx.needs.award(codes)
 
         def test(h, y, w, b):
             previous = None
@@ -667,7 +695,10 @@ class ConsecutiveTitles:
     def compile(self, cx):
         # Without any title of `code` the answer is False; otherwise `evaluate` (rare).
         codes, kinds, env = (self.code,), (BASE_KIND,), cx.static_env
-        cx.needs.awards((self.code, self.chain_code))
+        cx.needs.award(codes)
+        saved, cx.needs.gate = cx.needs.gate, frozenset(codes)  # the chain: holders only
+        cx.needs.award((self.chain_code,))
+        cx.needs.gate = saved
         evaluate = self.evaluate
 
         def test(h, y, w, b):
@@ -720,7 +751,7 @@ class DossierDeadline:
 
     def compile(self, cx):
         codes, kinds, env = (self.title,), (BASE_KIND,), cx.static_env
-        cx.needs.awards(codes)
+        cx.needs.award(codes)
         evaluate = self.evaluate
 
         def test(h, y, w, b):

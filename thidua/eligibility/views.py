@@ -70,10 +70,11 @@ def render_screen(request: HttpRequest, form: YearForm, result: batch.Screen | N
 
 
 def present(answer: dict) -> dict:
-    """The engine's answer with what the template shows: names, labels and colours."""
+    """The engine's answer (unchanged, under "answer") with what the template shows: names,
+    labels and colours."""
     rule = answer.get("rule")
     return {
-        **answer,
+        "answer": answer,
         "name": say.name(answer["code"]),
         "label": batch.VERDICT_LABELS[answer["verdict"]],
         "css": VERDICT_CSS[answer["verdict"]],
@@ -102,7 +103,7 @@ def results(request: HttpRequest, form: BatchForm) -> dict:
                              text=data["q"])
     page = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     batch.explain(page.object_list)
-    proposed = set(data["proposed"])
+    proposed, keys = set(data["proposed"]), {row.key for row in found.rows}
     shown = [present_row(row, proposed) for row in page.object_list]
     return {
         "batch": found, "page": page, "shown": shown, "row_count": len(rows),
@@ -110,8 +111,9 @@ def results(request: HttpRequest, form: BatchForm) -> dict:
                    for verdict, label, count in found.counts()],
         "findings": [(finding, FINDING_CSS[finding.severity])
                      for finding in batch.list_findings(found, proposed)],
-        "proposed_count": len(proposed & {row.key for row in found.rows}),
-        "proposed_elsewhere": sorted(proposed - {row.key for row in page.object_list}),
+        "proposed_count": len(proposed & keys),
+        # Ticked rows of other pages travel as hidden fields; keys of no row are dropped.
+        "proposed_elsewhere": sorted((proposed & keys) - {row.key for row in page.object_list}),
         "show_id": request.user.can_see_personal_id,
     }
 
