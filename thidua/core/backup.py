@@ -105,7 +105,9 @@ def restore_backup(path: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(path) as archive:
         archive.extractall(tmp)
         with transaction.atomic():
+            _set_constraints("IMMEDIATE")  # PostgreSQL cannot truncate with checks pending
             management.call_command("flush", interactive=False, verbosity=0)
+            _set_constraints("DEFERRED")  # rows may arrive before the rows they point to
             management.call_command("loaddata", str(Path(tmp) / "data.jsonl"), verbosity=0)
         media = Path(settings.MEDIA_ROOT)
         if (Path(tmp) / "files").exists():
@@ -113,3 +115,9 @@ def restore_backup(path: Path) -> dict:
                 shutil.rmtree(media)
             shutil.copytree(Path(tmp) / "files", media)
     return manifest
+
+
+def _set_constraints(mode: str) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS ALL {mode}")
