@@ -9,8 +9,10 @@ from django.db import connection
 from tests.eligibility.screens import office, varied_people
 from tests.factories import make_person
 from thidua.eligibility import facts_batch
+from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.queries import facts_for_collective, facts_for_person
 from thidua.organisations.models import Unit
+from thidua.people import services as people_services
 from thidua.people.models import Person
 
 D = datetime.date
@@ -111,3 +113,27 @@ def test_collective_cases_take_a_fixed_number_of_queries(tree, collectives,
     for units in (few, many):
         with django_assert_num_queries(9):
             facts_batch.collective_cases(units, 2025, "ttldtt")
+
+
+@pytest.mark.parametrize("year", [2023, 2025])
+@pytest.mark.parametrize("options", OPTIONS)
+def test_the_typed_cases_equal_the_parsed_dicts(varied, year, options):
+    """The batch check builds the engine's Case straight from the rows: the same as parsing
+    the dict the command line would read."""
+    make_person("Đỗ Văn Lạc", None, birth_date=D(1999, 9, 9))
+    rows = facts_batch.PeopleRows(Person.objects.all(), year, "ldtt", **options)
+    for person in rows.people:
+        assert rows.typed(person) == parse_case(rows.case(person)), person.full_name
+
+
+def test_a_record_the_parser_refuses_raises_the_same_error(tree, varied):
+    people_services.add_position(by=None, person=varied.an, unit=tree.phu_quy, title="Phó phòng",
+                                 start=D(2020, 5, 1), end=D(2019, 1, 1),
+                                 post_group="pho_truong_phong_tuong_duong")
+    rows = facts_batch.PeopleRows(Person.objects.filter(pk=varied.an.pk), 2025, "ldtt")
+    with pytest.raises(CaseError) as typed:
+        rows.typed(rows.people[0])
+    with pytest.raises(CaseError) as parsed:
+        parse_case(facts_for_person(varied.an, 2025, "ldtt"))
+    assert str(typed.value) == str(parsed.value)
+    assert typed.value.path == "positions[1].to"  # after the post held since 2019

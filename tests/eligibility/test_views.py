@@ -188,8 +188,8 @@ def test_the_batch_page_starts_with_the_officers_unit(client, officer, tree):
                              "Quý</option>", html=True)
     assertNotContains(response, "UBND thành phố Phan Thiết")
     assert "page" not in response.context
-    assertContains(response, '<a class="nav-link" href="/quan-ly/xet-khen/">Xét điều kiện khen '
-                             "thưởng</a>", html=True)
+    assertContains(response, '<a class="nav-link" href="/quan-ly/xet-khen/">Xét khen thưởng</a>',
+                   html=True)
 
 
 def test_the_phan_thiet_person_never_reaches_the_phu_quy_officer(client, officer, tree, people):
@@ -310,16 +310,16 @@ def test_pages_keep_the_query(client, officer, tree, crowd, settings):
 def test_the_batch_page_takes_a_fixed_number_of_queries(client, officer, tree, people,
                                                         django_assert_num_queries):
     """Session and user, the scope (3), the unit choices, the form's unit and the units of the
-    subtree, then the collectives' facts (9 queries) and the people's facts (7 queries),
-    whatever their number."""
+    subtree, the collectives' facts (9 queries), the people's facts for the verdicts (7), and
+    again for the reasons of the rows shown (7), whatever their number."""
     client.force_login(officer)
     query = {"unit": tree.phu_quy.pk, "year": 2025, "every_code": "on"}
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(31):
         small = client.get(BATCH, query)
     for i in range(12):
         person = make_person(f"Đặng Văn Số {i}", tree.tam_thanh, birth_date=D(1991, 2, i + 1))
         rate(person, y2024="HTT", y2025="HTXS")
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(31):
         large = client.get(BATCH, query)
     assert len(large.context["batch"].rows) == len(small.context["batch"].rows) + 120
 
@@ -380,3 +380,11 @@ def test_a_collective_needs_seventy_percent_of_its_members_with_ldtt(client, off
         Lao động tiên tiến năm 2025 (6 đã đạt, 1 được đề nghị trong danh sách này); Tập thể lao
         động tiên tiến cần ít nhất 70%<div class="small text-muted">Luật Thi đua, khen thưởng
         2022, Điều 28, khoản 1</div></div>""", html=True)
+
+
+def test_the_person_screen_takes_a_fixed_number_of_queries(client, officer, hoa,
+                                                           django_assert_num_queries):
+    """Session, user and scope (5), the person (1), then its case (facts_for_person, 6)."""
+    client.force_login(officer)
+    with django_assert_num_queries(12):
+        client.get(person_url(hoa), {"year": 2025}, HTTP_HX_REQUEST="true")

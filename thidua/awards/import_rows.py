@@ -342,6 +342,8 @@ class RowChecker:
     def parse_personal_id(self, value) -> str:
         """Twelve digits kept as text; a number cell that lost its leading zeros gets them back
         (every province code starts with 0)."""
+        if value.__class__ is str and value.isascii() and value.isdigit():
+            return value  # the usual cell: nothing to clean
         if isinstance(value, int | float) and not isinstance(value, bool):
             digits = display(value)
             return digits.zfill(12) if 10 <= len(digits) <= 12 else digits
@@ -398,8 +400,17 @@ class RowChecker:
         date, the date of birth when there is no ID, the year against the decision date."""
         triples = list(zip(parsed["personal_id"], parsed["gender"], parsed["birth_date"],
                            strict=True))
-        wrong = {triple: messages for triple in set(triples)
-                 if (messages := self.identity_errors(*triple))}
+        known, identity_errors = self.id_checks, self.identity_errors
+        wrong = {}
+        for triple in set(triples):
+            # A triple met in an earlier chunk of the sheet: its messages are known.
+            messages = known.get(triple) if triple[0] else None
+            if messages is None:
+                messages = identity_errors(*triple)
+            elif messages:
+                messages = [("personal_id", message) for message in messages]
+            if messages:
+                wrong[triple] = messages
         pairs = list(zip(parsed["year"], parsed["decision_date"], strict=True))
         late = {(year, date) for year, date in set(pairs) if year and date and year > date.year}
         for offset in range(len(triples) if wrong or late else 0):
@@ -432,8 +443,11 @@ def _row(sheet: str, number: int, name: tuple, birth, gender: str, personal_id: 
     """A Row from the parsed cells, in the order of KEYS. An empty kind is công trạng
     (contracts.md §3), whatever the award type."""
     return Row(sheet, number, name[0], name[1], birth, gender, personal_id, unit[0], unit[1],
-               year, award_type, kind or AwardKind.CONG_TRANG.value, number_text, date, issuer[0],
-               issuer[1], note)
+               year, award_type, kind or _CONG_TRANG, number_text, date, issuer[0], issuer[1],
+               note)
+
+
+_CONG_TRANG = AwardKind.CONG_TRANG.value  # once: an enum member's value is a property
 
 
 def _key_order(item: tuple[str, str]) -> int:

@@ -339,16 +339,15 @@ def _match_people(rows: list[Row], result: Plan, paths: list[str] | None) -> Non
             best[row.person_key] = row
     by_id = {}
     fields = ("id", "personal_id", "full_name", "name_folded", "birth_date", "unit__path")
-    for chunk in chunked(key[1] for key in best if key[0] == "id"):
-        # exclude(personal_id="") repeats the condition of the unique index so that it is used
-        for values in Person.objects.filter(personal_id__in=chunk).exclude(
-                personal_id="").values_list(*fields):
-            by_id[values[1]] = dict(zip(fields, values, strict=True))
+    # The condition of the partial unique index on personal_id, repeated so that it is used.
+    for values in _people_where("NOT (p.personal_id = '') AND p.personal_id",
+                                {key[1] for key in best if key[0] == "id"}):
+        by_id[values[1]] = dict(zip(fields, values, strict=True))
     by_name: dict[tuple, list[dict]] = {}
-    unmatched = {best[key].name_key[:120] for key in best
-                 if key[0] == "name" or key[1] not in by_id}
-    for chunk in chunked(unmatched):
-        for values in Person.objects.filter(name_folded__in=chunk).values_list(*fields):
+    wanted = {(best[key].name_key[:120], best[key].birth_date) for key in best
+              if key[0] == "name" or key[1] not in by_id}
+    for values in _namesakes(wanted):
+        if (values[3], values[4]) in wanted:
             person = dict(zip(fields, values, strict=True))
             by_name.setdefault((person["name_folded"], person["birth_date"]), []).append(person)
     for key, row in best.items():
@@ -369,6 +368,62 @@ def _match_people(rows: list[Row], result: Plan, paths: list[str] | None) -> Non
                 result.warnings.append(result.issue(row, "full_name", _(
                     "The person with this identification number is recorded as “%(name)s”; the "
                     "award keeps the name written in the file.") % {"name": person["full_name"]}))
+
+
+_PEOPLE_SELECT = (f"SELECT p.id, p.personal_id, p.full_name, p.name_folded, p.birth_date, "
+                  f"u.path FROM {Person._meta.db_table} p LEFT JOIN {Unit._meta.db_table} u "
+                  f"ON u.id = p.unit_id")
+
+
+def _namesakes(wanted: set[tuple]) -> list[tuple]:
+    """The people (as `_people_where` gives them) of the (folded name, birth date) pairs in
+    `wanted`, and on SQLite a few more born on other days; namesakes are common, so the birth
+    date is checked by the database too."""
+    found: dict[int, tuple] = {}  # by id: a name split between two chunks comes back twice
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if wanted:
+                names, births = zip(*wanted, strict=True)
+                cursor.execute(
+                    f"{_PEOPLE_SELECT} JOIN unnest(%s::text[], %s::date[]) AS k(name, birth) "
+                    f"ON p.name_folded = k.name AND p.birth_date IS NOT DISTINCT FROM k.birth",
+                    [list(names), list(births)])
+                return cursor.fetchall()
+            return []
+        for chunk in chunked(sorted(wanted, key=_name_then_birth), query_parameter_limit() // 2):
+            names = sorted({name for name, _birth in chunk})
+            births = sorted({birth for _name, birth in chunk if birth is not None})
+            undated = (" OR p.birth_date IS NULL"
+                       if any(birth is None for _name, birth in chunk) else "")
+            cursor.execute(
+                f"{_PEOPLE_SELECT} WHERE p.name_folded IN ({', '.join(['%s'] * len(names))}) "
+                f"AND (p.birth_date IN ({', '.join(['%s'] * len(births)) or 'NULL'}){undated})",
+                [*names, *births])
+            found.update((values[0], values) for values in cursor.fetchall())
+    return list(found.values())
+
+
+def _name_then_birth(pair: tuple) -> tuple:
+    return pair[0], pair[1] or datetime.date.min
+
+
+def _people_where(column: str, values: set) -> list[tuple]:
+    """(id, personal_id, full_name, name_folded, birth_date, unit path) of the people whose
+    `column` is one of `values`. Raw SQL: for tens of thousands of values the ORM spent longer
+    compiling the parameters than the database spent answering. PostgreSQL gets one array
+    parameter, SQLite chunks of placeholders."""
+    select = f"{_PEOPLE_SELECT} WHERE {column}"
+    found: list[tuple] = []
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if values:
+                cursor.execute(f"{select} = ANY(%s)", [list(values)])
+                found = cursor.fetchall()
+            return found
+        for chunk in chunked(values):
+            cursor.execute(f"{select} IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            found += cursor.fetchall()
+    return found
 
 
 def _match_by_name(key: tuple, row: Row, candidates: list[dict], result: Plan):

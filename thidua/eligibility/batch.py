@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from thidua.core.text import fold
@@ -38,7 +38,8 @@ VERDICT_ORDER = [*Verdict.values, DATA_ERROR]
 
 # -- codes ------------------------------------------------------------------------------------
 def person_subject(person: Person) -> Subject:
-    return Subject(kind="individual", group=person.group, gender=person.gender)
+    return Subject(kind="individual", group=person.group or facts_batch.DEFAULT_GROUP,
+                   gender=person.gender)
 
 
 def unit_subject(unit: Unit) -> Subject:
@@ -148,16 +149,17 @@ def first_unmet(answer: dict | None) -> dict | None:
 # -- the batch check --------------------------------------------------------------------------
 @dataclass(slots=True, eq=False)
 class Entry:
-    """One subject of a batch: a person or a collective, with its case."""
+    """One subject of a batch: a person or a collective. Its case is loaded only where it is
+    needed (the rows shown or exported, the list checks): a batch keeps verdicts, not cases."""
 
     key: str  # "p:<person id>" or "u:<unit id>"
     name: str
     unit: Unit | None  # the person's current unit, or the collective itself
     person: Person | None
-    case: dict
-    parsed: Case | None
-    error: str = ""
+    error: str = ""  # the record cannot be read as a case (CaseError, naming the field)
     members: frozenset[str] = frozenset()
+    case: dict | None = None
+    parsed: Case | None = None
 
     @property
     def is_person(self) -> bool:
@@ -193,12 +195,18 @@ class Row:
         return (self.detail or {}).get("earliest_year")
 
 
+# Above this many people, their cases are read with the batch's own query rather than a list
+# of ids (SQLite refuses more than 32,766 parameters in one statement).
+LOAD_BY_ID = 2000
+
+
 @dataclass
 class Batch:
     unit: Unit
     year: int
-    rows: list[Row]
-    entries: list[Entry]
+    rows: list[Row] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    people: QuerySet[Person] | None = None  # the people checked
 
     def counts(self) -> list[tuple[str, str, int]]:
         """(verdict, label, number of rows) for the verdicts present, in the verdicts' order."""
@@ -208,28 +216,121 @@ class Batch:
         return [(verdict, str(VERDICT_LABELS[verdict]), found[verdict])
                 for verdict in VERDICT_ORDER if found[verdict]]
 
+    def load(self, entries: Iterable[Entry]) -> None:
+        """Read the cases of these people (7 queries, whatever their number)."""
+        missing = {entry.person.pk: entry for entry in entries
+                   if entry.is_person and entry.case is None}
+        if not missing:
+            return
+        people = (Person.objects.filter(pk__in=sorted(missing)) if len(missing) <= LOAD_BY_ID
+                  else self.people)
+        for pk, (_person, case) in facts_batch.people_with_cases(
+                people, self.year, first_code("individual")).items():
+            target = missing.get(pk)
+            if target is None:
+                continue
+            target.case = case
+            if not target.error:
+                try:
+                    target.parsed = parse_case(case)
+                except CaseError as problem:
+                    target.error = str(problem)
+
+    def explain(self, rows: Iterable[Row], *, earliest: bool = True) -> None:
+        """Fill `detail` (reasons, and the earliest year when asked) for the rows that are
+        not ELIGIBLE, one engine call per subject."""
+        wanted: dict[Entry, list[Row]] = defaultdict(list)
+        for row in rows:
+            if row.detail is None and not row.entry.error and row.verdict != Verdict.ELIGIBLE:
+                wanted[row.entry].append(row)
+        self.load(wanted)
+        for subject, found in wanted.items():
+            if subject.parsed is None:
+                continue
+            answers = check_codes(subject.parsed, [row.code for row in found], explain=True,
+                                  earliest=earliest)
+            for row, answer in zip(found, answers, strict=True):
+                row.detail = answer
+
+    def nominees(self, keys: Iterable[str]) -> list[lists.Nominee]:
+        """The rows whose key is in `keys` as a list of nominees; unknown keys are ignored
+        (they can only come from another unit, another year or a hand-made address)."""
+        keys = set(keys)
+        rows = [row for row in self.rows if row.key in keys]
+        self.load(row.entry for row in rows)
+        return [lists.Nominee(
+            row=row.number, key=row.entry.key, name=row.entry.name, code=row.code,
+            case=row.entry.case,
+            personal_id=row.entry.person.personal_id if row.entry.is_person else "",
+            birth_date=row.entry.person.birth_date if row.entry.is_person else None,
+            members=row.entry.members) for row in rows]
+
+    def findings(self, keys: Iterable[str]) -> list[lists.Finding]:
+        """The list checks of the rows ticked as proposed."""
+        chosen = self.nominees(keys)
+        if not chosen:
+            return []
+        caps = lists.load_caps()
+        population = {}
+        if lists.caps_over_holders(chosen, caps):  # only then every person's case is read
+            people = [entry for entry in self.entries if entry.is_person]
+            self.load(people)
+            population = {entry.key: entry.case for entry in people}
+        return lists.check_list(chosen, population=population, caps=caps)
+
 
 def run_batch(user, unit: Unit, year: int, codes: list[str] | None) -> Batch:
-    """Every person (current unit in the subtree of `unit`) and every collective of that
-    subtree existing in `year`, inside the user's scope, checked for `codes` (None: every code
-    that applies to each), fast verdicts only. A fixed number of queries."""
+    """Every collective of the subtree of `unit` existing in `year` and every person whose
+    current unit is in it, inside the user's scope, checked for `codes` (None: every code that
+    applies to each): verdicts only, with a fixed number of queries."""
     chosen = None if codes is None else set(codes)
     choices = code_choices()
-    entries = []
+    batch = Batch(unit, year)
     if chosen is None or chosen & {code for code, _name in choices["collective"]}:
-        entries += collective_entries(user, unit, year)
+        check_collectives(batch, user, chosen)
     if chosen is None or chosen & {code for code, _name in choices["individual"]}:
-        entries += person_entries(user, unit, year)
-    rows = []
-    for entry in entries:
-        wanted = applicable(entry, chosen)
-        if entry.parsed is None:
-            verdicts = [DATA_ERROR] * len(wanted)
-        else:
-            verdicts = [answer["verdict"] for answer in check_codes(entry.parsed, wanted)]
-        rows += [Row(len(rows) + index + 1, entry, code, verdict)
-                 for index, (code, verdict) in enumerate(zip(wanted, verdicts, strict=True))]
-    return Batch(unit, year, rows, entries)
+        check_people(batch, user, chosen)
+    return batch
+
+
+def add_rows(batch: Batch, entry: Entry, case: Case | None, codes: list[str]) -> None:
+    verdicts = ([answer["verdict"] for answer in check_codes(case, codes)] if case is not None
+                else [DATA_ERROR] * len(codes))
+    start = len(batch.rows) + 1
+    batch.entries.append(entry)
+    batch.rows += [Row(start + index, entry, code, verdict)
+                   for index, (code, verdict) in enumerate(zip(codes, verdicts, strict=True))]
+
+
+def check_people(batch: Batch, user, chosen: set[str] | None) -> None:
+    people = people_queries.visible_to(user).filter(unit__in=unit_queries.subtree(batch.unit))
+    batch.people = people
+    records = facts_batch.PeopleRows(people, batch.year, first_code("individual"))
+    for person in records.people:
+        entry = Entry(f"p:{person.pk}", person.full_name, person.unit, person)
+        try:
+            case = records.typed(person)
+        except CaseError as problem:
+            case, entry.error = None, str(problem)
+        add_rows(batch, entry, case, applicable(entry, chosen))
+
+
+def check_collectives(batch: Batch, user, chosen: set[str] | None) -> None:
+    start, end = datetime.date(batch.year, 1, 1), datetime.date(batch.year, 12, 31)
+    units = list(unit_queries.visible_to(user).filter(path__startswith=batch.unit.path)
+                 .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
+                 .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+                 .select_related("parent").order_by("path"))
+    found = facts_batch.collectives(units, batch.year, first_code("collective"))
+    for unit in units:
+        facts = found[unit.pk]
+        entry = Entry(f"u:{unit.pk}", unit.name, unit, None, case=facts.case,
+                      members=frozenset(f"p:{member}" for member in facts.members))
+        try:
+            entry.parsed = parse_case(facts.case)
+        except CaseError as problem:
+            entry.error = str(problem)
+        add_rows(batch, entry, entry.parsed, applicable(entry, chosen))
 
 
 def applicable(entry: Entry, chosen: set[str] | None) -> list[str]:
@@ -240,37 +341,8 @@ def applicable(entry: Entry, chosen: set[str] | None) -> list[str]:
     return [code for code in codes if chosen is None or code in chosen]
 
 
-def person_entries(user, unit: Unit, year: int) -> list[Entry]:
-    people = people_queries.visible_to(user).filter(unit__in=unit_queries.subtree(unit))
-    found = facts_batch.people_with_cases(people, year, first_code("individual"))
-    return [entry(f"p:{pk}", person.full_name, person.unit, person, case)
-            for pk, (person, case) in found.items()]
-
-
-def collective_entries(user, unit: Unit, year: int) -> list[Entry]:
-    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    units = list(unit_queries.visible_to(user).filter(path__startswith=unit.path)
-                 .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
-                 .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-                 .select_related("parent").order_by("path"))
-    found = facts_batch.collectives(units, year, first_code("collective"))
-    by_id = {item.pk: item for item in units}
-    return [entry(f"u:{pk}", by_id[pk].name, by_id[pk], None, facts.case,
-                  frozenset(f"p:{member}" for member in facts.members))
-            for pk, facts in found.items()]
-
-
 def first_code(kind: str) -> str:
     return code_choices()[kind][0][0]
-
-
-def entry(key: str, name: str, unit: Unit | None, person: Person | None, case: dict,
-          members: frozenset[str] = frozenset()) -> Entry:
-    try:
-        parsed, error = parse_case(case), ""
-    except CaseError as problem:
-        parsed, error = None, str(problem)
-    return Entry(key, name, unit, person, case, parsed, error, members)
 
 
 def filter_rows(rows: list[Row], *, verdict: str = "", code: str = "", text: str = "") -> list[Row]:
@@ -278,37 +350,3 @@ def filter_rows(rows: list[Row], *, verdict: str = "", code: str = "", text: str
     return [row for row in rows
             if (not verdict or row.verdict == verdict) and (not code or row.code == code)
             and all(word in fold(row.entry.name) for word in words)]
-
-
-def explain(rows: Iterable[Row]) -> None:
-    """Fill `detail` (reasons and earliest year) for rows that are not ELIGIBLE, one engine
-    call per subject."""
-    wanted: dict[Entry, list[Row]] = defaultdict(list)
-    for row in rows:
-        if row.detail is None and row.entry.parsed is not None and row.verdict != Verdict.ELIGIBLE:
-            wanted[row.entry].append(row)
-    for subject, found in wanted.items():
-        answers = check_codes(subject.parsed, [row.code for row in found], explain=True,
-                              earliest=True)
-        for row, answer in zip(found, answers, strict=True):
-            row.detail = answer
-
-
-def nominees(batch: Batch, keys: Iterable[str]) -> list[lists.Nominee]:
-    """The rows whose key is in `keys` as a list of nominees; unknown keys are ignored (they
-    can only come from another unit, another year or a hand-made address)."""
-    keys = set(keys)
-    return [lists.Nominee(
-        row=row.number, key=row.entry.key, name=row.entry.name, code=row.code,
-        case=row.entry.case,
-        personal_id=row.entry.person.personal_id if row.entry.is_person else "",
-        birth_date=row.entry.person.birth_date if row.entry.is_person else None,
-        members=row.entry.members) for row in batch.rows if row.key in keys]
-
-
-def list_findings(batch: Batch, keys: Iterable[str]) -> list[lists.Finding]:
-    chosen = nominees(batch, keys)
-    if not chosen:
-        return []
-    population = {entry.key: entry.case for entry in batch.entries if entry.is_person}
-    return lists.check_list(chosen, population=population)

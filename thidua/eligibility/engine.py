@@ -9,6 +9,7 @@ decides, or no automatic rule exists), ELIGIBLE."""
 import dataclasses
 import datetime
 import math
+import threading
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -20,7 +21,9 @@ from thidua.eligibility.choices import (
     BASE_KIND,
     CONDUCT_FACTS,
     PENDING_FACTS,
+    RANK,
     REGISTRATION_FACT,
+    SCOPE_RANK,
     Verdict,
 )
 from thidua.eligibility.conditions import (
@@ -43,6 +46,9 @@ from thidua.people.choices import PersonGroup
 MODELLED_FROM = datetime.date(2024, 1, 1)
 HORIZON = 15  # earliest_year looks this many years ahead
 CONTEXT_LIMIT = 512  # compiled proposal contexts kept per registry
+# Compiling keeps state on the Context (the overlay, Needs.gate): one thread compiles at a time.
+# What is compiled is only read afterwards, without the lock.
+COMPILING = threading.RLock()
 ELIGIBLE, INELIGIBLE, REVIEW = Verdict.ELIGIBLE.value, Verdict.INELIGIBLE.value, \
     Verdict.NEEDS_HUMAN_REVIEW.value
 RANKING = {ELIGIBLE: 0, REVIEW: 1, INELIGIBLE: 2}
@@ -118,10 +124,11 @@ def context_for(rules: Registry, year: int, decided: datetime.date,
     key = (year, decided, received, province, tuple(sorted(facts.items())), kind, group)
     context = rules.compiled.get(key)
     if context is None:
-        if len(rules.compiled) >= CONTEXT_LIMIT:  # many distinct dates: start again
-            rules.compiled.clear()
-        context = rules.compiled[key] = Context(rules, year, decided, received, province,
-                                                dict(facts), kind, group)
+        with COMPILING:
+            if len(rules.compiled) >= CONTEXT_LIMIT:  # many distinct dates: start again
+                rules.compiled.clear()
+            context = rules.compiled.setdefault(key, Context(
+                rules, year, decided, received, province, dict(facts), kind, group))
     return context
 
 
@@ -513,17 +520,17 @@ class Evaluation:
 
 
 class Simulation:
-    """The case carried forward year by year for earliest_year (fast path only)."""
+    """The case carried forward year by year for earliest_year (fast path only): one history
+    grown in place, and each year's titles decided by the plans compiled for that year."""
 
     def __init__(self, evaluation: Evaluation, target: list[Rule]) -> None:
         self.evaluation, self.case = evaluation, evaluation.case
         self.rules = evaluation.rules
-        self.ratings = dict(self.case.ratings)
-        self.awards = list(self.case.awards)
-        self.initiatives = list(self.case.initiatives)
         self.members = dict(self.case.members)
         self.facts = {**self.case.facts, **dict.fromkeys(CONDUCT_FACTS, True),
                       REGISTRATION_FACT: True}
+        self.h = Growing(dataclasses.replace(self.case, members=self.members,
+                                             facts=self.facts))
         families = {rule.family for rule in target}
         self.annual = [family for family, rules in self.rules.families.items()
                        if family not in families and any(rule.simulate for rule in rules)
@@ -531,20 +538,19 @@ class Simulation:
 
     def grow(self, year: int) -> History:
         individual = self.case.subject.kind == "individual"
-        self.ratings.setdefault(year, "HTXS")
-        if individual and not any(i.year == year for i in self.initiatives):
-            self.initiatives.append(InitiativeFact(year=year, scope="toan_quoc"))
+        history = self.h
+        history.ratings.setdefault(year, RANK["HTXS"])
+        if individual and not any(item[0] == year for item in history.initiatives):
+            history.add_initiative(InitiativeFact(year=year, scope="toan_quoc"))
         if not individual:
             self.fill_members(year)
-        history = self.history(year)
         for family in self.annual:
             paths = self.rules.open_paths(family, self.case.subject)
             held = {rule.award_code for rule in paths}
             if any(a.anchor_year == year for code in held for a in history.awards.get(code, ())):
                 continue
             if self.qualifies(paths, history, year):
-                self.awards.append(AwardFact(code=paths[0].award_code, year=year, kind=BASE_KIND))
-                history = self.history(year)
+                history.add_award(AwardFact(code=paths[0].award_code, year=year, kind=BASE_KIND))
         return history
 
     def fill_members(self, year: int) -> None:
@@ -557,17 +563,30 @@ class Simulation:
         self.members[year] = Members(total=total, rated_ht_or_better=total, ldtt=total,
                                      cstd_co_so=1, disciplined=())
 
-    def history(self, year: int) -> History:
-        proposal = dataclasses.replace(self.case.propose, year=year, received_date=None,
-                                       decision_date=datetime.date(year, 12, 31))
-        return History(dataclasses.replace(
-            self.case, propose=proposal, ratings=self.ratings, awards=tuple(self.awards),
-            initiatives=tuple(self.initiatives), members=self.members, facts=self.facts))
-
     def qualifies(self, paths: list[Rule], history: History, year: int) -> bool:
-        decided = datetime.date(year, 12, 31)
-        return any(self.evaluation.path_value(rule, history, year, decided, None, None) is not False
-                   for rule in paths)
+        """Evaluation.path_value on 31 December of `year`, through the compiled plans."""
+        subject = self.case.subject
+        context = context_for(self.rules, year, datetime.date(year, 12, 31), None,
+                              self.case.propose.province, self.facts, subject.kind,
+                              subject.group)
+        for rule in paths:
+            value = context.path_value(rule)
+            if (value.value if isinstance(value, Fixed) else value(history)) is not False:
+                return True
+        return False
+
+
+class Growing(History):
+    """A History that earliest_year extends in place: the same indexes as a History built
+    from the extended case (ratings, initiatives and base awards only ever get added)."""
+
+    def add_initiative(self, item: InitiativeFact) -> None:
+        self.initiatives = tuple(sorted((*self.initiatives, (
+            item.year, SCOPE_RANK[item.scope], item.recognised_by))))
+
+    def add_award(self, award: AwardFact) -> None:
+        self.awards.setdefault(award.code, []).append(award)
+        self._years.clear()  # History.years caches by codes and kinds
 
 
 def combine(confirmed: list, unconfirmed: list, favourable: list) -> str:
@@ -639,6 +658,7 @@ class Context:
         self.needs = Needs()
         self.overlay = None  # the overlay of the rule version being compiled
         self._versions: dict = {}
+        self._paths: dict = {}
         self._families: dict = {}
         self._plans: dict = {}
 
@@ -646,7 +666,9 @@ class Context:
         key = (code, decided_by, council)
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plans[key] = Plan(self, code, decided_by, council)
+            with COMPILING:
+                plan = self._plans.get(key) or Plan(self, code, decided_by, council)
+                self._plans[key] = plan
         return plan
 
     # -- rule versions and paths
@@ -676,6 +698,10 @@ class Context:
             return Fixed(value)
         T, fresh = self.T, any(binds(part) for part in parts)
         first, *extras = [runnable(part) for part in parts]
+        if not extras:
+            if not fresh:
+                return lambda h: first(h, T, None, NO_BIND)
+            return lambda h: first(h, T, None, {})
 
         def version(h):
             bound = {} if fresh else NO_BIND
@@ -689,6 +715,13 @@ class Context:
 
     def path_value(self, rule: Rule):
         """Evaluation.path_value for this context: `f(h)` → True, False or None, or Fixed."""
+        if rule.id not in self._paths:
+            with COMPILING:
+                if rule.id not in self._paths:
+                    self._paths[rule.id] = self.compile_path_value(rule)
+        return self._paths[rule.id]
+
+    def compile_path_value(self, rule: Rule):
         could, favourable = self.rules.applicable(rule, self.D, self.R)
         if not could and not favourable:
             return Fixed(None)
@@ -916,7 +949,8 @@ class PathPlan:
 
     def compiled(self) -> list:
         if self._compiled is None:
-            self._compiled = [self.context.version(self.rule, v) for v, _group in self.specs]
+            with COMPILING:
+                self._compiled = [self.context.version(self.rule, v) for v, _group in self.specs]
         return self._compiled
 
     def values(self, h: History) -> list:
@@ -990,7 +1024,8 @@ class Plan:
     def held(self, h: History) -> bool:
         """G02: an annual title of these paths is already recorded for T."""
         T = self.T
-        return any(T in h.years(codes, kinds) for codes, kinds in self.annual)
+        return any(codes[0] in h.awards and T in h.years(codes, kinds)
+                   for codes, kinds in self.annual)
 
     def chosen(self, h: History) -> tuple[int, str]:
         """The path with the best outcome (the first of equals) and that outcome; an ELIGIBLE
@@ -1031,18 +1066,11 @@ class Plan:
             return lambda h: fixed
         verdicts = {outcome: self.settle(outcome, outcome == INELIGIBLE)
                     for outcome in (ELIGIBLE, REVIEW, INELIGIBLE)}
-        T, annual, held = self.T, self.annual, self.held
-        if len(self.paths) == 1 and self.paths[0].fixed is None and self.paths[0].single:
-            by_value = {True: verdicts[ELIGIBLE], None: verdicts[REVIEW], False: INELIGIBLE}
-            test = self.paths[0].single
-            if not annual:
-                return lambda h: by_value[test(h)]
-            if len(annual) == 1:
-                (codes, kinds), = annual
-
-                def verdict(h):
-                    return INELIGIBLE if T in h.years(codes, kinds) else by_value[test(h)]
-                return verdict
+        annual, held = self.annual, self.held
+        if not any(self.spoiled):  # then only the best outcome matters, not its path
+            function = self.best_outcome_function(verdicts)
+            if function is not None:
+                return function
         chosen, spoiled = self.chosen, self.spoiled
 
         def verdict(h):
@@ -1051,3 +1079,41 @@ class Plan:
             index, outcome = chosen(h)
             return INELIGIBLE if spoiled[index] else verdicts[outcome]
         return verdict
+
+    def best_outcome_function(self, verdicts: dict):
+        """The verdict closure when no path is spoiled: paths with a fixed outcome set a floor,
+        and a single path left to run maps its value straight to the verdict (or None when
+        the plan has another shape)."""
+        floor = min((path.fixed for path in self.paths if path.fixed is not None),
+                    key=RANKING.get, default=INELIGIBLE)
+        running = [path for path in self.paths if path.fixed is None]
+        T, annual = self.T, self.annual
+        if floor == ELIGIBLE or not running:
+            result = verdicts[floor]
+            if not annual:
+                return lambda h: result
+            if len(annual) == 1:
+                (codes, kinds), = annual
+                code = codes[0]
+                return lambda h: (INELIGIBLE if code in h.awards and T in h.years(codes, kinds)
+                                  else result)
+            return None
+        if len(running) != 1 or running[0].single is None:
+            return None
+        # A value beats the floor only if its outcome ranks better.
+        by_value = {value: verdicts[min((outcome, floor), key=RANKING.get)]
+                    for value, outcome in ((True, ELIGIBLE), (None, REVIEW),
+                                           (False, INELIGIBLE))}
+        test = running[0].single
+        if not annual:
+            return lambda h: by_value[test(h)]
+        if len(annual) == 1:
+            (codes, kinds), = annual
+            code = codes[0]
+
+            def verdict(h):
+                if code in h.awards and T in h.years(codes, kinds):
+                    return INELIGIBLE
+                return by_value[test(h)]
+            return verdict
+        return None

@@ -77,7 +77,7 @@ def batch_heading(batch: Batch) -> list[str]:
 def result_header() -> list[str]:
     return [_("No."), _("Full name or collective"), _("Date of birth"), _("Unit"),
             _("Title or form"), _("Code"), _("Verdict"), _("First unmet reason"),
-            _("Legal basis"), _("Earliest year"), _("Proposed")]
+            _("Legal basis"), _("Proposed")]
 
 
 def result_rows(rows: Iterable[Row], proposed: set[str]) -> Iterator[list]:
@@ -88,8 +88,7 @@ def result_rows(rows: Iterable[Row], proposed: set[str]) -> Iterator[list]:
         yield [row.number, row.entry.name, date_text(person.birth_date if person else None),
                unit.name if unit else None, row.code_name, row.code, row.verdict_label,
                row.entry.error or (reason["message"] if reason else None),
-               reason["basis"] if reason else None, row.earliest_year,
-               _("yes") if row.key in proposed else None]
+               reason["basis"] if reason else None, _("yes") if row.key in proposed else None]
 
 
 def finding_header() -> list[str]:
@@ -106,7 +105,7 @@ def finding_rows(findings: Iterable[Finding]) -> Iterator[list]:
 def write_batch(target, batch: Batch, rows: Iterable[Row], findings: list[Finding],
                 proposed: set[str]) -> None:
     sheets = [Sheet(_("Results"), result_header(), result_rows(rows, proposed),
-                    [6, 30, 12, 30, 34, 22, 22, 60, 45, 10, 9])]
+                    [6, 30, 12, 30, 34, 22, 22, 60, 45, 9])]
     if proposed:
         sheets.append(Sheet(_("List checks"), finding_header(), finding_rows(findings),
                             [14, 12, 80, 45]))

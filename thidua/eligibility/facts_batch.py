@@ -10,19 +10,33 @@ one-by-one queries use, and split per subject in Python: the database sorts both
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 
 from thidua.awards.choices import NOT_A_BASE
 from thidua.awards.models import Award, Initiative
 from thidua.awards.queries import in_force
+from thidua.eligibility import choices
+from thidua.eligibility.cases import MAX_YEAR, MIN_YEAR, parse_case
+from thidua.eligibility.facts import (
+    AwardFact,
+    Case,
+    DisciplineFact,
+    InitiativeFact,
+    PositionFact,
+    Proposal,
+    Subject,
+)
 from thidua.eligibility.queries import DISCIPLINE_ORDER, LDTT_CODES, finish, period
+from thidua.eligibility.rules import registry
 from thidua.organisations.choices import LineageKind, UnitKind
 from thidua.organisations.models import CollectiveRating, LineageEvent, Unit
 from thidua.people.choices import RATING_RANK
 from thidua.people.models import Discipline, Person, Position, Rating
 
+DEFAULT_GROUP = "cbccvc_nld"  # what the parser reads for a subject without a group
+KINDS = frozenset(choices.KINDS)
 GOOD_RATINGS = tuple(level for level, rank in RATING_RANK.items() if rank >= RATING_RANK["HT"])
 
 
@@ -45,49 +59,126 @@ class CollectiveFacts:
 
 def person_cases(people: QuerySet[Person], year: int, code: str, **options) -> dict[int, dict]:
     """{person id: case} for every person of `people` (7 queries)."""
-    return {pk: case for pk, (_person, case) in people_with_cases(people, year, code,
-                                                                  **options).items()}
+    rows = PeopleRows(people, year, code, **options)
+    return {person.pk: rows.case(person) for person in rows.people}
 
 
 def people_with_cases(people: QuerySet[Person], year: int, code: str,
                       **options) -> dict[int, tuple[Person, dict]]:
     """{person id: (person, case)}, people in the queryset's order (7 queries)."""
-    given = Options(**options)
-    persons = list(people.select_related("unit"))
-    chosen = people.values("pk")
-    ratings = grouped(Rating.objects.filter(person__in=chosen, year__lte=year)
-                      .order_by("person_id", "year").values_list("person_id", "year", "level"))
-    awards = grouped(award_rows(Award.objects.filter(person__in=chosen), year, "person_id",
-                                "person_id"))
-    initiatives = grouped(Initiative.objects.filter(person__in=chosen, year__lte=year)
-                          .order_by("person_id", "year", "id")
-                          .values_list("person_id", "year", "scope", "recognised_by"))
-    next_year = datetime.date(year + 1, 1, 1)
-    disciplines = grouped(Discipline.objects.filter(person__in=chosen, start__lt=next_year)
-                          .order_by("person_id", "start", "id")
-                          .values_list("person_id", "level", "start", "end"))
-    positions = grouped(Position.objects.filter(person__in=chosen, start__lt=next_year)
-                        .exclude(post_group="").order_by("person_id", "start", "id")
-                        .values_list("person_id", "post_group", "start", "end"))
-    provinces = province_codes(person.unit for person in persons)
-    found = {}
-    for person in persons:
+    rows = PeopleRows(people, year, code, **options)
+    return {person.pk: (person, rows.case(person)) for person in rows.people}
+
+
+class PeopleRows:
+    """The records of many people for a proposal year, read with 7 queries; each person's case
+    as the dict of contracts §2 (`case`) or straight as the engine's typed Case (`typed`)."""
+
+    def __init__(self, people: QuerySet[Person], year: int, code: str, **options) -> None:
+        self.year, self.code, self.given = year, code, Options(**options)
+        self.people = list(people.select_related("unit"))
+        chosen = people.values("pk")
+        self.ratings = grouped(Rating.objects.filter(person__in=chosen, year__lte=year)
+                               .order_by("person_id", "year")
+                               .values_list("person_id", "year", "level"))
+        self.awards = grouped(award_rows(Award.objects.filter(person__in=chosen), year,
+                                         "person_id", "person_id"))
+        self.initiatives = grouped(Initiative.objects.filter(person__in=chosen, year__lte=year)
+                                   .order_by("person_id", "year", "id")
+                                   .values_list("person_id", "year", "scope", "recognised_by"))
+        next_year = datetime.date(year + 1, 1, 1)
+        self.disciplines = grouped(Discipline.objects.filter(person__in=chosen,
+                                                             start__lt=next_year)
+                                   .order_by("person_id", "start", "id")
+                                   .values_list("person_id", "level", "start", "end"))
+        self.positions = grouped(Position.objects.filter(person__in=chosen, start__lt=next_year)
+                                 .exclude(post_group="").order_by("person_id", "start", "id")
+                                 .values_list("person_id", "post_group", "start", "end"))
+        self.provinces = province_codes(person.unit for person in self.people)
+        self._stub: Case | None = None
+        self._codes: dict[str, tuple[str, str]] | None = None
+
+    def case(self, person: Person) -> dict:
         pk = person.pk
         case = {
             "subject": {"kind": "individual", "group": person.group, "gender": person.gender,
                         "name": person.full_name},
-            "ratings": {str(rating_year): level for rating_year, level in ratings[pk]},
-            "awards": [award_item(*row) for row in awards[pk]],
+            "ratings": {str(rating_year): level for rating_year, level in self.ratings[pk]},
+            "awards": [award_item(*row) for row in self.awards[pk]],
             "initiatives": [{"year": i_year, "scope": scope,
                              **({"recognised_by": by} if by else {})}
-                            for i_year, scope, by in initiatives[pk]],
+                            for i_year, scope, by in self.initiatives[pk]],
             "discipline": [period(level, start, end, "level")
-                           for level, start, end in disciplines[pk]],
+                           for level, start, end in self.disciplines[pk]],
             "positions": [period(group, start, end, "post_group")
-                          for group, start, end in positions[pk]],
+                          for group, start, end in self.positions[pk]],
         }
-        found[pk] = (person, complete(case, year, code, given, provinces, person.unit))
-    return found
+        return complete(case, self.year, self.code, self.given, self.provinces, person.unit)
+
+    def typed(self, person: Person) -> Case:
+        """parse_case(self.case(person)) without the dict: built straight from the rows when
+        they are plainly valid, else parsed, so that a bad record raises the same CaseError
+        (naming the field) as the command line would."""
+        stub, pk, codes = self.stub(), person.pk, self.code_map()
+        case = Case(
+            propose=self.proposal(stub, person.unit),
+            subject=Subject(kind="individual", group=person.group or DEFAULT_GROUP,
+                            gender=person.gender or "", name=person.full_name),
+            ratings=dict(self.ratings[pk]),
+            awards=tuple(award_fact(codes, *row) for row in self.awards[pk]),
+            initiatives=tuple(InitiativeFact(year=i_year, scope=scope,
+                                             recognised_by=by or "")
+                              for i_year, scope, by in self.initiatives[pk]),
+            discipline=tuple(DisciplineFact(level=level, start=start, end=end)
+                             for level, start, end in self.disciplines[pk]),
+            positions=tuple(PositionFact(post_group=group, start=start, end=end)
+                            for group, start, end in self.positions[pk]),
+            facts=stub.facts, council=stub.council)
+        unknown = any(code not in codes for code, *_rest in self.awards[pk])
+        return case if not unknown and plainly_valid(case) else parse_case(self.case(person))
+
+    def code_map(self) -> dict[str, tuple[str, str]]:
+        """Catalogue code → (the code an award is recorded under, its default kind)."""
+        if self._codes is None:
+            rules = registry()
+            self._codes = {code: (rules.award_code_of(code), rules.award_kind_of(code))
+                           for code in rules.known_codes}
+        return self._codes
+
+    def stub(self) -> Case:
+        """The proposal's options checked once through the case format."""
+        if self._stub is None:
+            self._stub = parse_case(complete({}, self.year, self.code, self.given, {}, None))
+        return self._stub
+
+    def proposal(self, stub: Case, unit: Unit | None) -> Proposal:
+        province = self.provinces.get(root_id(unit)) if unit is not None else ""
+        return replace(stub.propose, province=province) if province else stub.propose
+
+
+def award_fact(codes: dict, code: str, year: int | None, kind: str,
+               decided: datetime.date) -> AwardFact:
+    recorded, default_kind = codes.get(code, (code, choices.BASE_KIND))
+    return AwardFact(recorded, year, kind or default_kind, decided)
+
+
+def plainly_valid(case: Case) -> bool:
+    """What the parser would refuse in a record of the register: years outside 1945–2100,
+    periods that end before they start, values outside the vocabulary."""
+    years = [*case.ratings, *(a.year for a in case.awards if a.year is not None),
+             *(i.year for i in case.initiatives)]
+    periods = [*case.discipline, *case.positions]
+    return (all(MIN_YEAR <= year <= MAX_YEAR for year in years)
+            and all(p.end is None or p.end >= p.start for p in periods)
+            and case.subject.group in choices.PERSON_GROUPS
+            and (not case.subject.gender or case.subject.gender in choices.GENDERS)
+            and all(level in choices.RANK for level in case.ratings.values())
+            and all(a.kind in KINDS for a in case.awards)
+            and all(i.scope in choices.SCOPE_RANK and (not i.recognised_by
+                                                       or i.recognised_by in choices.AUTHORITIES)
+                    for i in case.initiatives)
+            and all(d.level in choices.DISCIPLINE_RANK for d in case.discipline)
+            and all(p.post_group in choices.POST_GROUPS for p in case.positions))
 
 
 def collective_cases(units: Iterable[Unit], year: int, code: str, **options) -> dict[int, dict]:

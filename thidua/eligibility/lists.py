@@ -423,6 +423,14 @@ def read_cap(province: str, item: dict, documents: dict, where: str) -> Cap:
                of=frozenset(rules.award_code_of(c) for c in of))
 
 
+def caps_over_holders(nominees: list[Nominee], caps: list[Cap]) -> bool:
+    """Whether a percentage cap applies to this list, which counts over the holders of the
+    unit (`population` of check_list); reading every case of a unit is needed only then."""
+    return any(cap.max_percent is not None and cap.applies(
+        nominee.case["propose"].get("province", ""), nominee.decision_date)
+        and nominee.award_code in cap.codes for cap in caps for nominee in nominees)
+
+
 def cap_checks(nominees: list[Nominee], population: Mapping[str, dict],
                caps: list[Cap]) -> list[Finding]:
     findings = []

@@ -27,6 +27,7 @@ from thidua.eligibility.history import History
 
 FIRST_YEAR = 1945
 NO_YEAR = 10_000  # Needs: no row of that kind is read
+NO_YEARS: frozenset[int] = frozenset()
 
 
 class Fixed:
@@ -253,8 +254,10 @@ class Consecutive:
         first, wanted = last - count + 1, frozenset(range(last - count + 1, last + 1))
         cx.needs.award(codes, first)
 
-        def test(h, y, w, b):
-            return first >= h.clock and wanted <= h.years(codes, kinds)
+        code = codes[0]
+
+        def test(h, y, w, b):  # `code in h.awards`: no work for a code never received
+            return code in h.awards and first >= h.clock and wanted <= h.years(codes, kinds)
         return test
 
     def explain(self, value, detail, h: History, env: Env) -> tuple[str, str]:
@@ -340,14 +343,15 @@ class ConsecutiveTitleOrRating:
             cx.needs.rating(None)
             return _generic(self, cx)
         years = tuple(range(last - count + 1, last + 1))
-        first = years[0]
+        first, code = years[0], codes[0]
         cx.needs.award(codes, first)
         cx.needs.rating(first)
 
         def test(h, y, w, b):
             if first < h.clock:
                 return False
-            held, ratings = h.years(codes, kinds), h.ratings
+            held = h.years(codes, kinds) if code in h.awards else NO_YEARS
+            ratings = h.ratings
             return all(year in held or ratings.get(year, 0) >= need for year in years)
         return test
 
@@ -422,9 +426,10 @@ class Prior:
 
         def test(h, y, w, b):
             best = None
-            for year in h.years(codes, kinds):
-                if year < T and (best is None or year > best):
-                    best = year
+            if len(codes) > 1 or codes[0] in h.awards:
+                for year in h.years(codes, kinds):
+                    if year < T and (best is None or year > best):
+                        best = year
             b[name] = best
             return best is not None
         test.binds = True
@@ -645,6 +650,8 @@ class NotReused:
 
         def test(h, y, w, b):
             previous = None
+            if self.title not in h.awards:
+                return True
             for year in h.years(codes, kinds):
                 if year < T and (previous is None or year > previous):
                     previous = year
@@ -702,7 +709,7 @@ class ConsecutiveTitles:
         evaluate = self.evaluate
 
         def test(h, y, w, b):
-            if not h.years(codes, kinds):
+            if self.code not in h.awards or not h.years(codes, kinds):
                 return False
             return evaluate(h, env)[0]
         return test
@@ -755,7 +762,7 @@ class DossierDeadline:
         evaluate = self.evaluate
 
         def test(h, y, w, b):
-            if not h.years(codes, kinds):
+            if self.title not in h.awards or not h.years(codes, kinds):
                 return False
             return evaluate(h, env)[0]
         return test

@@ -21,16 +21,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 from operator import itemgetter
+from types import MappingProxyType
 
 from django.db import connection, transaction
-from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.utils.translation import gettext as _
 
 from thidua.awards.models import Award, AwardType, Decision, Initiative
 from thidua.awards.queries import in_force
 from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.choices import NOT_BASE_KINDS, RANK, SCOPE_RANK
-from thidua.eligibility.engine import Context, Plan, context_for
+from thidua.eligibility.engine import Context, context_for
 from thidua.eligibility.facts import Case, DisciplineFact, PositionFact, Subject
 from thidua.eligibility.history import History, discipline_clock
 from thidua.eligibility.predicates import NO_YEAR, Need, Needs
@@ -44,17 +46,24 @@ DEFAULT_GROUP = PersonGroup.STAFF.value
 # A base award as the predicates read it (AwardFact's fields; `year` holds the G10 anchor).
 Held = namedtuple("Held", "code year kind anchor_year")
 NOTHING = ()
+EMPTY_YEARS: frozenset[int] = frozenset()
 
 
 @dataclass
 class BatchResult:
-    """Verdicts of a batch: counts per code and verdict, and (person id, code, verdict) rows
-    in person order (empty when the batch was asked not to keep them)."""
+    """Verdicts of a batch: counts per code and verdict, and per person (in person order) the
+    codes checked and their verdicts (empty when the batch was asked not to keep them)."""
 
     year: int
     people: int = 0
     counts: dict[str, Counter] = field(default_factory=dict)
-    rows: list[tuple[int, str, str]] = field(default_factory=list)
+    verdicts: list[tuple[int, tuple[str, ...], list[str]]] = field(default_factory=list)
+
+    def rows(self) -> Iterator[tuple[int, str, str]]:
+        """(person id, code, verdict), person by person."""
+        for person_id, codes, verdicts in self.verdicts:
+            yield from ((person_id, code, verdict)
+                        for code, verdict in zip(codes, verdicts, strict=True))
 
     def total(self) -> Counter:
         found = Counter()
@@ -70,19 +79,47 @@ def check_people(year: int, *, people: QuerySet[Person] | None = None,
     (decision_date, received_date, decided_by, facts, council); bad ones raise CaseError."""
     batch = Batch(year, people=people, codes=codes, **options)
     result = BatchResult(year=year)
-    counts: dict[str, Counter] = {}
-    rows = result.rows if keep_rows else None
-    for person_id, plans, verdicts in batch.verdicts():
-        result.people += 1
-        for (code, _plan), verdict in zip(plans, verdicts, strict=True):
-            found = counts.get(code)
-            if found is None:
-                found = counts[code] = Counter()
-            found[verdict] += 1
-            if rows is not None:
-                rows.append((person_id, code, verdict))
-    result.counts = counts
+    tally = Tally(result.counts)
+    kept = result.verdicts if keep_rows else None
+    for person_id, codes_checked, verdicts in batch.verdicts():
+        tally.add(codes_checked, verdicts)
+        if kept is not None:
+            kept.append((person_id, codes_checked, verdicts))
+    tally.flush()
+    result.people = tally.people
     return result
+
+
+class Tally:
+    """Counts per code and verdict, made a few thousand people at a time by column."""
+
+    LIMIT = 4096
+
+    def __init__(self, counts: dict[str, Counter]) -> None:
+        self.counts, self.people = counts, 0
+        self.pending: dict[tuple[str, ...], list[list[str]]] = {}
+
+    def add(self, codes: tuple[str, ...], verdicts: list[str]) -> None:
+        self.people += 1
+        waiting = self.pending.get(codes)
+        if waiting is None:
+            waiting = self.pending[codes] = []
+        waiting.append(verdicts)
+        if len(waiting) >= self.LIMIT:
+            self.count(codes, waiting)
+
+    def count(self, codes: tuple[str, ...], waiting: list[list[str]]) -> None:
+        for code, column in zip(codes, zip(*waiting, strict=True), strict=True):
+            found = self.counts.get(code)
+            if found is None:
+                found = self.counts[code] = Counter()
+            found.update(column)
+        waiting.clear()
+
+    def flush(self) -> None:
+        for codes, waiting in self.pending.items():
+            if waiting:
+                self.count(codes, waiting)
 
 
 class Batch:
@@ -103,7 +140,8 @@ class Batch:
         self.type_codes = {pk: self.rules.award_code_of(code)
                            for pk, code in AwardType.objects.values_list("pk", "code")}
         self.needs = Needs()
-        self.plans: dict[tuple[str, str], list[tuple[str, Plan]]] = {}
+        # (group, province) -> (the codes checked, their plans' verdict functions)
+        self.plans: dict[tuple[str, str], tuple[tuple[str, ...], list]] = {}
         for group in PersonGroup.values:
             for province in set(self.provinces.values()) | {""}:
                 self.plans[(group, province)] = self.compile(group, province)
@@ -114,7 +152,8 @@ class Batch:
         if codes is not None:
             for index, code in enumerate(codes):
                 if code not in self.rules.known_codes:
-                    raise CaseError(f"codes[{index}]", f"unknown code {code!r}")
+                    raise CaseError(f"codes[{index}]", _("unknown code '%(code)s'")
+                                    % {"code": code})
         propose = {"code": next(iter(self.rules.families)), "year": year,
                    "decided_by": decided_by}
         if decision_date:
@@ -126,14 +165,14 @@ class Batch:
             data["council"] = dict(council)
         return parse_case(data)
 
-    def compile(self, group: str, province: str) -> list[tuple[str, Plan]]:
+    def compile(self, group: str, province: str) -> tuple[tuple[str, ...], list]:
         context = self.context(group, province)
         subject = context.subject
-        codes = self.codes if self.codes is not None else [
-            family for family in self.rules.families if self.rules.open_paths(family, subject)]
-        plans = [(code, context.plan(code, self.decided_by, self.council)) for code in codes]
+        codes = tuple(self.codes if self.codes is not None else [
+            family for family in self.rules.families if self.rules.open_paths(family, subject)])
+        plans = [context.plan(code, self.decided_by, self.council).verdict for code in codes]
         self.needs.merge(context.needs)
-        return plans
+        return codes, plans
 
     def context(self, group: str, province: str) -> Context:
         return context_for(self.rules, self.year, self.decided, self.received, province,
@@ -175,16 +214,18 @@ class Batch:
             return queryset
         return queryset.filter(**{f"{key}__in": self.people.values("pk")})
 
-    def rows(self, queryset: QuerySet, need: Need, year: str = "year") -> QuerySet:
-        return self.of_people(queryset.filter(self.wanted(need, year))).order_by("person_id")
+    def rows(self, queryset: QuerySet, need: Need) -> QuerySet:
+        wanted = self.wanted(need.first, need.deep, lambda first: Q(year__gte=first))
+        return self.of_people(queryset.filter(wanted)).order_by("person_id")
 
-    def wanted(self, need: Need, year: str) -> Q:
-        """The rows of a Need: from its first year, or of the holders of its deep codes."""
-        if need.first is None:
+    def wanted(self, first: int | None, deep, since) -> Q:
+        """The rows of a Need: from its first year (`since(first)`), and every row of the
+        people holding an award of one of its deep codes."""
+        if first is None:
             return Q()
-        found = Q(**{f"{year}__gte": need.first}) if need.first != NO_YEAR else Q(pk__in=[])
-        if need.deep:
-            holders = Award.objects.filter(award_type_id__in=self.type_ids(need.deep)).exclude(
+        found = since(first) if first != NO_YEAR else Q(pk__in=[])  # pk__in=[]: no row
+        if deep:
+            holders = Award.objects.filter(award_type_id__in=self.type_ids(deep)).exclude(
                 kind__in=sorted(NOT_BASE_KINDS)).values("person_id")
             found |= Q(person_id__in=holders)
         return found
@@ -194,33 +235,32 @@ class Batch:
         return sorted(pk for pk, code in self.type_codes.items() if code in codes)
 
     def awards(self) -> QuerySet | None:
-        """Base awards in force up to T, anchored by G10: of each code the rows its Need asks
-        for (e.g. annual titles of T only, for G02)."""
-        needs, T = self.needs, self.year
+        """Base awards in force whose G10 anchor is at most T: of each code the rows its Need
+        asks for (e.g. annual titles of T only, for G02). The anchor is the achievement year,
+        else the decision's year, which is looked up only for awards without a year (the
+        conditions stay on the plain `year` column, which indexes can serve)."""
         by_need: dict[tuple, list[str]] = {}
-        for code, need in needs.awards.items():
+        for code, need in self.needs.awards.items():
             if need.wanted:
                 by_need.setdefault((need.first, frozenset(need.deep)), []).append(code)
         if not by_need:
             return None
         wanted = Q(pk__in=[])
         for (first, deep), codes in by_need.items():
-            need = Need()
-            need.first, need.deep = first, set(deep)
-            wanted |= Q(award_type_id__in=self.type_ids(codes)) & self.wanted(need, "anchor")
-        decided = Decision.objects.filter(pk=OuterRef("decision_id")).values(
-            decided=ExtractYear("date"))[:1]
-        anchor = Coalesce("year", Subquery(decided), output_field=IntegerField())
+            wanted |= (Q(award_type_id__in=self.type_ids(codes))
+                       & self.wanted(first, deep, anchored_from))
+        decided = Decision.objects.filter(pk=OuterRef("decision_id")).order_by().values(
+            year=Cast(ExtractYear("date"), IntegerField()))[:1]
         awards = Award.objects.filter(person__isnull=False) if self.people is None else \
             self.of_people(Award.objects)
         return (in_force(awards).exclude(kind__in=sorted(NOT_BASE_KINDS))
-                .annotate(anchor=anchor).filter(anchor__lte=T).filter(wanted)
-                .order_by("person_id").values_list("person_id", "award_type_id", "kind",
-                                                   "anchor"))
+                .filter(anchored_until(self.year)).filter(wanted).order_by("person_id")
+                .values_list("person_id", "award_type_id", "kind",
+                             Anchor("year", Subquery(decided), output_field=IntegerField())))
 
     # -- the merge
-    def verdicts(self) -> Iterator[tuple[int, list[tuple[str, Plan]], list[str]]]:
-        """(person id, the person's (code, plan) pairs, their verdicts), person by person."""
+    def verdicts(self) -> Iterator[tuple[int, tuple[str, ...], list[str]]]:
+        """(person id, the codes checked, their verdicts), person by person."""
         queries = self.queries()
         with streaming():
             streams = {name: Stream(query) for name, query in queries.items()
@@ -239,54 +279,89 @@ class Batch:
             subject = subjects.get((group, gender))
             if subject is None:
                 subject = subjects[(group, gender)] = Subject(group=group, gender=gender or "")
+            # `stream.person <= person_id`: rows of this person (or skipped ones) wait there.
             held: dict[str, list] = {}
-            for _pid, type_id, kind, anchor in awards.take(person_id):
-                code = type_codes[type_id]
-                item = Held(code, anchor, kind, anchor)
-                found = held.get(code)
-                if found is None:
-                    held[code] = [item]
-                else:
-                    found.append(item)
+            if awards.person is not None and awards.person <= person_id:
+                for _pid, type_id, kind, year in awards.take(person_id):
+                    add_award(held, type_codes[type_id], kind, year)
             snapshot = Snapshot(
                 subject, facts,
-                {year: RANK[level] for _pid, year, level in ratings.take(person_id)},
+                {year: RANK[level] for _pid, year, level in ratings.take(person_id)}
+                if ratings.person is not None and ratings.person <= person_id else {},
                 held,
                 tuple((year, SCOPE_RANK[scope], "")
-                      for _pid, year, scope in initiatives.take(person_id)),
-                tuple(DisciplineFact(level=level, start=start, end=end)
-                      for _pid, level, start, end in discipline.take(person_id)),
-                tuple(PositionFact(post_group=post, start=start, end=end)
-                      for _pid, post, start, end in positions.take(person_id)))
-            own = plans[(group, provinces.get(unit_id, ""))]
-            yield person_id, own, [plan.verdict(snapshot) for _code, plan in own]
+                      for _pid, year, scope in initiatives.take(person_id))
+                if initiatives.person is not None and initiatives.person <= person_id
+                else NOTHING)
+            if discipline.person is not None and discipline.person <= person_id:
+                snapshot.add_discipline(tuple(
+                    DisciplineFact(level=level, start=start, end=end)
+                    for _pid, level, start, end in discipline.take(person_id)))
+            if positions.person is not None and positions.person <= person_id:
+                snapshot.positions = tuple(
+                    PositionFact(post_group=post, start=start, end=end)
+                    for _pid, post, start, end in positions.take(person_id))
+            codes, verdicts = plans[(group, provinces.get(unit_id, ""))]
+            yield person_id, codes, [verdict(snapshot) for verdict in verdicts]
+
+
+def add_award(held: dict[str, list], code: str, kind: str, anchor: int) -> None:
+    item = Held(code, anchor, kind, anchor)
+    found = held.get(code)
+    if found is None:
+        held[code] = [item]
+    else:
+        found.append(item)
+
+
+class Anchor(Coalesce):
+    """G10: COALESCE(achievement year, decision year), both integers from the database, so
+    no per-row conversion (Coalesce converts each value to int)."""
+
+    @property
+    def convert_value(self):
+        return self._convert_value_noop
+
+
+def anchored_from(first: int) -> Q:
+    """The anchor (G10) is `first` or later."""
+    return Q(year__gte=first) | Q(Q(year__isnull=True) & Q(Exists(Decision.objects.filter(
+        pk=OuterRef("decision_id"), date__gte=datetime.date(first, 1, 1)))))
+
+
+def anchored_until(last: int) -> Q:
+    """The anchor (G10) is `last` or earlier."""
+    return Q(year__lte=last) | Q(Q(year__isnull=True) & Q(Exists(Decision.objects.filter(
+        pk=OuterRef("decision_id"), date__lt=datetime.date(last + 1, 1, 1)))))
 
 
 class Stream:
     """Rows ordered by person (person id first), taken person by person in increasing order;
     the rows of a person not asked for are skipped."""
 
-    __slots__ = ("groups", "person", "rows", "stale")
+    __slots__ = ("groups", "person", "rows")
 
     def __init__(self, query: QuerySet | None) -> None:
         self.groups = groupby(query.iterator(chunk_size=CHUNK), key=itemgetter(0)) \
             if query is not None else iter(())
-        self.person, self.rows, self.stale = None, NOTHING, False
         self.advance()
 
     def advance(self) -> None:
-        self.person, self.rows = next(self.groups, (None, NOTHING))
-        self.stale = False
+        step = next(self.groups, None)
+        self.person, self.rows = (None, NOTHING) if step is None else (step[0], list(step[1]))
 
-    def take(self, person: int):
-        if self.stale:
-            self.advance()
+    def due(self, person: int) -> bool:
+        """Whether rows of this person (or of skipped ones before) are waiting."""
+        return self.person is not None and self.person <= person
+
+    def take(self, person: int) -> list:
         while self.person is not None and self.person < person:
             self.advance()
         if self.person != person:
             return NOTHING
-        self.stale = True  # the group must be read before the stream moves on
-        return self.rows
+        rows = self.rows
+        self.advance()
+        return rows
 
 
 class streaming:
@@ -300,6 +375,11 @@ class streaming:
                        else None)
         if self.atomic is not None:
             self.atomic.__enter__()
+            with connection.cursor() as cursor:
+                # Streamed queries read most of a table once: compiling them (JIT) costs
+                # more than it saves, and their sorts fit in memory.
+                cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL work_mem = '64MB'")
         return self
 
     def __exit__(self, *exc):
@@ -314,15 +394,33 @@ class Snapshot(History):
     and the G06 clock. `case` is built only if a predicate asks for it (tenure: posts and
     discipline periods); it holds no ratings or awards, which only the indexes carry."""
 
+    # What most people do not have, shared (and never written to).
+    members = MappingProxyType({})
+    ignored = NOTHING
+    clock, clock_source = 0, None
+    discipline = positions = NOTHING
+
     def __init__(self, subject: Subject, facts: dict, ratings: dict[int, int],
-                 awards: dict[str, list], initiatives: tuple, discipline: tuple,
-                 positions: tuple) -> None:
-        self.subject, self.facts, self.members = subject, facts, {}
-        self.ratings, self.awards, self.ignored = ratings, awards, []
-        self.initiatives = initiatives
-        self.discipline, self.positions = discipline, positions
-        self.clock, self.clock_source = discipline_clock(discipline) if discipline else (0, None)
-        self._years = {}
+                 awards: dict[str, list], initiatives: tuple) -> None:
+        self.subject, self.facts, self.ratings = subject, facts, ratings
+        self.awards, self.initiatives, self._years = awards, initiatives, {}
+
+    def add_discipline(self, periods: tuple) -> None:
+        self.discipline = periods
+        self.clock, self.clock_source = discipline_clock(periods)
+
+    def years(self, codes: tuple[str, ...], kinds: tuple[str, ...]) -> frozenset[int]:
+        """History.years, with no work for a code the person never received."""
+        key = (codes, kinds)
+        found = self._years.get(key)
+        if found is None:
+            if len(codes) == 1 and codes[0] not in self.awards:
+                found = EMPTY_YEARS
+            else:
+                found = frozenset(award.anchor_year for code in codes
+                                  for award in self.awards.get(code, ()) if award.kind in kinds)
+            self._years[key] = found
+        return found
 
     @cached_property
     def case(self) -> Case:

@@ -96,25 +96,29 @@ def batch_check(request: HttpRequest) -> HttpResponse:
     return render(request, "eligibility/batch.html", context)
 
 
-def results(request: HttpRequest, form: BatchForm) -> dict:
+def checked(request: HttpRequest, form: BatchForm) -> tuple[batch.Batch, list[batch.Row]]:
+    """The batch asked for by a valid form, and its rows that pass the filters."""
     data = form.cleaned_data
     found = batch.run_batch(request.user, data["unit"], data["year"], form.chosen_codes())
-    rows = batch.filter_rows(found.rows, verdict=data["verdict"], code=data["only"],
-                             text=data["q"])
+    return found, batch.filter_rows(found.rows, verdict=data["verdict"], code=data["only"],
+                                    text=data["q"])
+
+
+def results(request: HttpRequest, form: BatchForm) -> dict:
+    found, rows = checked(request, form)
     page = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    batch.explain(page.object_list)
-    proposed, keys = set(data["proposed"]), {row.key for row in found.rows}
+    found.explain(page.object_list)
+    proposed, keys = set(form.cleaned_data["proposed"]), {row.key for row in found.rows}
     shown = [present_row(row, proposed) for row in page.object_list]
     return {
         "batch": found, "page": page, "shown": shown, "row_count": len(rows),
         "counts": [(verdict, label, count, VERDICT_CSS[verdict])
                    for verdict, label, count in found.counts()],
         "findings": [(finding, FINDING_CSS[finding.severity])
-                     for finding in batch.list_findings(found, proposed)],
+                     for finding in found.findings(proposed)],
         "proposed_count": len(proposed & keys),
         # Ticked rows of other pages travel as hidden fields; keys of no row are dropped.
         "proposed_elsewhere": sorted((proposed & keys) - {row.key for row in page.object_list}),
-        "show_id": request.user.can_see_personal_id,
     }
 
 
@@ -129,15 +133,13 @@ def batch_export(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "eligibility/batch.html",
                       {"form": form, "unit_options": unit_choices(request.user)})
-    data = form.cleaned_data
-    found = batch.run_batch(request.user, data["unit"], data["year"], form.chosen_codes())
-    rows = batch.filter_rows(found.rows, verdict=data["verdict"], code=data["only"],
-                             text=data["q"])
-    batch.explain(rows)
-    proposed = set(data["proposed"])
+    found, rows = checked(request, form)
+    # Reasons without the earliest year: its simulation would make a large export slow.
+    found.explain(rows, earliest=False)
+    proposed = set(form.cleaned_data["proposed"])
     # Closed, and so removed, by the response once sent.
     target = tempfile.TemporaryFile()  # noqa: SIM115
-    exports.write_batch(target, found, rows, batch.list_findings(found, proposed), proposed)
+    exports.write_batch(target, found, rows, found.findings(proposed), proposed)
     target.seek(0)
     return FileResponse(target, as_attachment=True, filename=exports.file_name(found),
                         content_type=exports.XLSX)
