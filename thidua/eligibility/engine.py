@@ -4,7 +4,12 @@ its Vietnamese message and the article it rests on. Pure: no ORM, no clock, no I
 Verdict, first that applies: INVALID_AUTHORITY (G12), INELIGIBLE (a condition, the vote (G13),
 registration (G01), double reward (G02) or a provincial deadline fails under every version that
 could apply), DEFERRED (G05), NEEDS_HUMAN_REVIEW (an unconfirmed rule or an unknown count
-decides, or no automatic rule exists), ELIGIBLE."""
+decides, or no automatic rule exists), ELIGIBLE.
+
+Two paths give the same verdicts (tests compare them): with reasons, `Evaluation` walks the
+condition trees and writes every check; without (`explain=False`: batches, lists), a `Plan`
+compiled once per proposal context (year, dates, province, facts, subject group) runs closures
+in which everything that does not depend on the history is already decided."""
 
 import dataclasses
 import datetime
