@@ -376,8 +376,10 @@ class streaming:
         if self.atomic is not None:
             self.atomic.__enter__()
             with connection.cursor() as cursor:
-                # Streamed queries read most of a table once: compiling them (JIT) costs
-                # more than it saves, and their sorts fit in memory.
+                # Every row of a stream is read: plan for the whole result, not the first
+                # rows (the default for cursors). The queries read most of a table once:
+                # compiling them (JIT) costs more than it saves; their sorts fit in memory.
+                cursor.execute("SET LOCAL cursor_tuple_fraction = 1.0")
                 cursor.execute("SET LOCAL jit = off")
                 cursor.execute("SET LOCAL work_mem = '64MB'")
         return self
