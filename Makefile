@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install lint check-migrations check-i18n messages test-sqlite test-postgres browser clean
+.PHONY: run test bench bench-tools install lint check-migrations check-i18n messages test-sqlite test-postgres browser clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +52,11 @@ test-postgres: install browser
 
 test: lint check-migrations check-i18n test-sqlite test-postgres
 
-bench: install
+# LibreOffice, the baseline of the certificate benchmark (headless Writer, from Debian).
+bench-tools:
+	@command -v soffice >/dev/null || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui >/dev/null) || echo "LibreOffice could not be installed: the certificate baseline will be reported unavailable"
+
+bench: install bench-tools
 	$(BIN)/python bench/run.py
 
 clean:

@@ -9,6 +9,11 @@
   queries.facts_for_person, the case parsed, and engine.check_codes with reasons and
   earliest_year, for random people (20 warm-up, 200 measured; goal < 20 ms). Baseline: p95 of
   facts_for_person alone (reading the same rows).
+- `eligibility_screen`: wall time of the batch screen (/quan-ly/xet-khen/) for the whole
+  province, every code, as a provincial reviewer: eligibility.batch.run_batch (people through
+  the province batch, collectives through facts_batch), the filters, and the reasons of the
+  first page (its rows explained). Median of three runs after a warm-up. Baseline: the
+  province batch alone over the same people (ratio = what the screen adds).
 - `eligibility_batch_peak_memory`: peak resident memory (VmHWM) of a fresh process that runs
   the province check, Django included (goal < 1 GB). Baseline: the same for a process that
   only reads the rows.
@@ -30,7 +35,7 @@ ROOT = BENCH_DIR.parent
 if __name__ == "__main__":
     sys.path[:0] = [str(ROOT), str(BENCH_DIR)]
 
-from support import Context, line, p95, random_people, skipped, timed  # noqa: E402
+from support import Context, line, p95, random_people, reviewer, skipped, timed  # noqa: E402
 
 NAME = "eligibility"
 ORDER = 45  # after the page benchmarks, before `import` adds rows to the province
@@ -41,7 +46,7 @@ def run(ctx: Context) -> list[str]:
     year = proposal_year()
     if year is None:
         return [skipped(ctx.name(NAME), "no generated province")]
-    return [province(ctx, year), person(ctx, year), memory(ctx, year)]
+    return [province(ctx, year), person(ctx, year), screen(ctx, year), memory(ctx, year)]
 
 
 def proposal_year() -> int | None:
@@ -114,6 +119,40 @@ def person(ctx: Context, year: int) -> str:
     value, baseline = p95(checked), p95(read)
     return line(f"{NAME}_person_p95[{ctx.database}]", value, "ms", baseline,
                 "ms reading the same rows", value / baseline)
+
+
+# -- the batch screen ------------------------------------------------------------------------
+def screen(ctx: Context, year: int) -> str:
+    from thidua.eligibility import batch
+    from thidua.eligibility.province import check_people
+    from thidua.organisations.models import Unit
+
+    user = reviewer(ctx)
+    root = Unit.objects.get(pk=int(user.unit.path.strip("/").split("/")[0]))
+    people = batch.people_queries.visible_to(user).filter(
+        unit__in=batch.unit_queries.subtree(root))
+    first_page(user, root, year)  # warm-up
+    shown, verdicts = [], []
+    for _ in range(RUNS):
+        shown.append(timed(first_page, user, root, year)[0])
+        verdicts.append(timed(check_people, year, people=people)[0])
+    value, baseline = statistics.median(shown), statistics.median(verdicts)
+    return line(f"{NAME}_screen[{ctx.database}]", value, "s", baseline,
+                "s for the province batch alone", value / baseline)
+
+
+def first_page(user, root, year: int) -> int:
+    """What the batch screen does for its first page: verdicts of every row, the filters (none
+    here), and the reasons of the rows shown."""
+    from django.conf import settings
+    from django.core.paginator import Paginator
+
+    from thidua.eligibility import batch
+
+    found = batch.run_batch(user, root, year, None)
+    page = Paginator(found.filtered(), settings.PAGE_SIZE).get_page(1)
+    found.explain(page.object_list)
+    return found.size
 
 
 # -- memory ----------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ first benchmark) and then runs the others in order on the same data. Each benchm
 line: `name[database]: value unit (baseline: value unit, ratio X)`.
 
 Environment: BENCH_PERSONS (default 70000) scales the province down for a quick run;
-BENCH_DATABASES (default "sqlite,postgresql") chooses the databases.
+BENCH_DATABASES (default "sqlite,postgresql") chooses the databases; BENCH_ONLY (a comma list of
+benchmark names, e.g. "import,tally") runs only those, after `gen_data` which makes their data.
 """
 
 import contextlib
@@ -107,6 +108,9 @@ def child(database: str, workdir: str) -> int:
 
 def benchmarks() -> list:
     modules = [importlib.import_module(path.stem) for path in BENCH_DIR.glob("bench_*.py")]
+    only = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
+    if only:
+        modules = [module for module in modules if module.NAME in only | {"gen_data"}]
     return sorted(modules, key=lambda module: module.ORDER)
 
 

@@ -14,6 +14,22 @@ from thidua.organisations import services as unit_services
 from thidua.organisations.choices import LineageKind, UnitKind
 
 
+@pytest.fixture(autouse=True)
+def catalogue_rows(request):
+    """Tests in transactions of their own (browser, concurrency) find the catalogue that the
+    data migration wrote: a transactional test empties every table when it ends, and the
+    serialized copy is not restored in every order the tests may run in."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames or (
+            (marker := request.node.get_closest_marker("django_db")) and
+            marker.kwargs.get("transaction")):
+        from thidua.awards.catalogue import sync
+        from thidua.awards.models import AwardType
+
+        request.getfixturevalue("transactional_db")
+        if not AwardType.objects.exists():
+            sync(AwardType)
+
+
 @pytest.fixture
 def tree(db):
     """Tỉnh Bình Thuận with Sở Nội vụ, huyện Phú Quý (→ đặc khu Phú Quý on 01/7/2025), and

@@ -64,3 +64,23 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def make_round(organiser, *, year: int = 2025, by=None, **fields):
+    """A proposal round (proposals app); `by` defaults to a fresh administrator."""
+    from thidua.proposals import services as proposal_services
+
+    fields.setdefault("name", f"Đợt xét khen thưởng năm {year}")
+    fields.setdefault("opens_on", datetime.date(year + 1, 1, 5))
+    fields.setdefault("submission_deadline", datetime.date(year + 1, 2, 27))
+    by = by or UserFactory(role=Role.ADMIN, is_superuser=True)
+    return proposal_services.create_round(by=by, year=year, organiser=organiser, **fields)
+
+
+def make_proposal(round_, unit, *, by, title: str = "", **fields):
+    """A draft dossier of `unit`, written by `by` (an officer of that unit, or an admin)."""
+    from thidua.proposals import services as proposal_services
+
+    return proposal_services.create_proposal(
+        by=by, round_=round_, unit=unit,
+        title=title or f"Tờ trình đề nghị khen thưởng năm {round_.year}", **fields)

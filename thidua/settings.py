@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     # After our apps: it ships a templates/base.html that must not shadow ours.
     "django_include_bootstrap",
     "thidua.eligibility",
+    "thidua.proposals",
+    "thidua.councils",
+    "thidua.documents",
 ]
 
 MIDDLEWARE = [
@@ -139,9 +142,29 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Upload limits: the award register importer accepts files up to this size.
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+# Dossier attachments (proposals): the largest file accepted; stored under
+# MEDIA_ROOT/attachments/ with random names, served only through the dossier's download view.
+ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PAGE_SIZE = int(env("PAGE_SIZE", "50"))
+# E-mail (reminders): printed to the console unless EMAIL_BACKEND says otherwise; SITE_URL makes
+# the links in e-mails absolute.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "thidua@localhost")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Public address of the site: printed (and as a QR code) on certificates, for /xac-minh/<code>/.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Documents: amounts in words say "linh" or "lẻ" for a zero ten, "nghìn" or "ngàn" for a thousand.
+AMOUNT_ZERO_TEN = env("AMOUNT_ZERO_TEN", "linh")
+AMOUNT_THOUSAND = env("AMOUNT_THOUSAND", "nghìn")
+# Excel exports of more rows than this run as a background task with a progress bar.
+EXPORT_INLINE_MAX_ROWS = int(env("EXPORT_INLINE_MAX_ROWS", "5000"))
 
 LOGGING = {
     "version": 1,

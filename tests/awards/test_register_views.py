@@ -126,8 +126,8 @@ def test_decision_page_shows_its_details_and_only_awards_in_scope(client, office
     client.force_login(officer)
     response = client.get(reverse("awards:decision_detail", args=[register.province.pk]))
     assert response.status_code == 200
-    assertContains(response, '<h1 class="h3">Quyết định số 120/QĐ-UBND ngày 20/12/2024</h1>',
-                   html=True)
+    assertContains(response, '<h1 class="h3 mb-0">Quyết định số 120/QĐ-UBND ngày 20/12/2024'
+                             "</h1>", html=True)
     # The province is outside the officer's scope: the issuer's name, without a link.
     assertContains(response, '<dd class="col-sm-9">Tỉnh Bình Thuận</dd>', html=True)
     assertContains(response, '<dd class="col-sm-9">Nguyễn Văn Ký, Chủ tịch</dd>', html=True)

@@ -6,12 +6,20 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.factories import make_award, make_decision, make_unit
+from tests.documents.test_signing import PASSPHRASE, throwaway_pkcs12
+from tests.factories import make_award, make_decision, make_round, make_unit
 from thidua.accounts.models import ApiToken, User
 from thidua.accounts.services import create_token
 from thidua.awards import services as award_services
 from thidua.awards.models import Award, Decision, ImportBatch, Revocation
 from thidua.core.models import AuditEntry
+from thidua.councils import services as council_services
+from thidua.documents import signing
+from thidua.documents.certificates import services as certificate_services
+from thidua.documents.certificates.choices import CertificateForm
+from thidua.documents.certificates.layouts import save_layout
+from thidua.documents.models import CertificateBatch
+from thidua.documents.verification import issue_certificates
 from thidua.movements import services as cluster_services
 from thidua.organisations.models import LineageEvent, Unit
 from thidua.organisations.services import record_collective_rating
@@ -23,12 +31,13 @@ OUR_MODELS = [model for model in MODELS if model._meta.app_config.name.startswit
 
 
 @pytest.fixture
-def records(tree, people, officer):
+def records(tree, people, officer, reviewer, settings, tmp_path):
     """At least one row of every model shown in the admin."""
+    settings.MEDIA_ROOT = tmp_path
     award = make_award("ldtt", person=people.hoa, year=2023)
     award_services.revoke_award(by=None, award=award, reason="Sai sót",
                                 decision=make_decision(date=datetime.date(2024, 5, 2)))
-    make_award("ttldtt", collective=tree.phu_quy, year=2023)
+    in_force = make_award("ttldtt", collective=tree.phu_quy, year=2023)
     award_services.record_initiative(by=None, person=people.hoa, title="Sáng kiến", year=2023,
                                      scope="co_so")
     people_services.record_rating(by=None, person=people.hoa, year=2023, level="HTXS")
@@ -48,6 +57,18 @@ def records(tree, people, officer):
     create_token(by=None, user=officer, name="Báo cáo")
     # The importer's own record of a run; only the importer writes it, so it is made directly.
     ImportBatch.objects.create(file_name="so-khen-thuong.xlsx", file_sha256="0" * 64)
+    council = council_services.create_council(by=None, name="Hội đồng Thi đua – Khen thưởng tỉnh",
+                                              organiser=tree.province)
+    council_services.create_session(by=reviewer, council=council, date=datetime.date(2026, 1, 5),
+                                    round=make_round(tree.province, by=reviewer))
+    issue_certificates([award], by=None)
+    save_layout(by=None, form=CertificateForm.values[0], unit=None, fields=[],
+                page={"page_width": 297, "page_height": 210, "offset_x": 0, "offset_y": 0})
+    pdf = certificate_services.decision_pdf(in_force.decision, by=None)
+    CertificateBatch.objects.create(decision=award.decision)
+    data, _certificate = throwaway_pkcs12()
+    signing.sign_pdf(by=None, pdf=pdf, signer=signing.signer_from_pkcs12(data, PASSPHRASE),
+                     title="Bằng khen", reason="Cấp bằng khen", location="Bình Thuận")
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests.eligibility.conftest import case, checks, ratings, titles, verdict
+from thidua.eligibility.cases import parse_case
+from thidua.eligibility.engine import check_case
 
 CONTRACT_EXAMPLE = {
     "subject": {"kind": "individual", "group": "cbccvc_nld", "gender": "female",
@@ -266,3 +268,103 @@ def test_g02_a_form_may_be_given_again_in_the_same_year_for_new_achievements():
                         facts={"outstanding_in_ministry_or_province_movement": True,
                                "same_achievement_already_rewarded": True}))
     assert (again["verdict"], same["verdict"]) == ("ELIGIBLE", "INELIGIBLE")
+
+
+# -- votes: the general majority rule, and a province's own citation ---------------------------
+LAW_MAJORITY = ("Luật Thi đua, khen thưởng 2022, Điều 90 (Hội đồng Thi đua – Khen thưởng biểu "
+                "quyết theo đa số theo quy chế hoạt động của Hội đồng; số điều chưa xác nhận)")
+BAC_NINH_MAJORITY = ("Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 8, khoản 4, điểm a (Hội đồng "
+                     "Thi đua – Khen thưởng tỉnh biểu quyết theo đa số)")
+
+
+@pytest.mark.parametrize(("province", "decided", "basis"), [
+    ("", "2025-12-31", LAW_MAJORITY),
+    ("lam_dong", "2025-12-31", LAW_MAJORITY),
+    ("bac_ninh", "2025-12-14", LAW_MAJORITY),  # before Decision 86/2025 took effect
+    ("bac_ninh", "2025-12-15", BAC_NINH_MAJORITY),
+])
+def test_a_majority_vote_cites_the_law_and_bac_ninh_only_its_own_regulation(province, decided,
+                                                                             basis):
+    answer = verdict(case("ldtt", ratings={"2025": "HTT"}, province=province,
+                          decision_date=decided, council={"total": 9, "yes": 5, "no": 4}))
+    (vote,) = [reason for reason in answer["reasons"] if reason["check"] == "vote majority"]
+    assert (vote["met"], vote["basis"]) == (True, basis)
+
+
+# -- caps named by the engine, counted by the list checks --------------------------------------
+def test_a_capped_code_names_its_cap_without_changing_the_verdict():
+    flag = case("co_thi_dua_cp", subject={"kind": "collective"}, ratings={"2025": "HTXS"},
+                facts={"leads_cluster_of_central_council_in_year": True})
+    answer = verdict(flag)
+    cap = [reason for reason in answer["reasons"] if reason["check"].startswith("cap")]
+    assert cap == [{
+        "check": "cap co_thi_dua_cp", "met": None,
+        "message": "Cờ thi đua của Chính phủ có giới hạn số lượng trong danh sách đề nghị năm "
+                   "2025: giới hạn được kiểm tra khi kiểm tra danh sách (giới hạn chưa được xác "
+                   "nhận: cần cán bộ xem xét)",
+        "basis": "Luật Thi đua, khen thưởng 2022, Điều 25 (giới hạn 20% số tập thể đủ điều "
+                 "kiện tặng Cờ thi đua cấp bộ, tỉnh theo Nghị định 91/2017/NĐ-CP; còn áp dụng "
+                 "hay không chưa xác nhận)"}]
+    assert answer["verdict"] == "ELIGIBLE"
+    assert not any(r["check"].startswith("cap") for r in verdict(case(
+        "ldtt", ratings={"2025": "HTT"}))["reasons"])
+
+
+# -- G07: maternity leave counts as working time -----------------------------------------------
+G07_BASIS = "Nghị định 152/2025/NĐ-CP, Điều 4, khoản 5"
+MATERNITY = {"maternity_leave_in_year": True}
+
+
+@pytest.mark.parametrize(("code", "history", "facts", "expected", "met"), [
+    # No rating for 2025: without the fact LĐTT is refused; with it an officer decides.
+    ("ldtt", {"ratings": {"2024": "HTT"}}, {}, "INELIGIBLE", "absent"),
+    ("ldtt", {"ratings": {"2024": "HTT"}}, MATERNITY, "NEEDS_HUMAN_REVIEW", None),
+    # A rating given for the year is taken as it is.
+    ("ldtt", {"ratings": {"2025": "HT"}}, MATERNITY, "INELIGIBLE", True),
+    ("ldtt", {"ratings": {"2025": "HTT"}}, MATERNITY, "ELIGIBLE", True),
+    # Even a good 2025 rating would not give CSTĐ tỉnh (no CSTĐCS chain): still refused.
+    ("cstd_bo_tinh", {"ratings": {"2024": "HTT"}}, MATERNITY, "INELIGIBLE", True),
+    # A direct worker's LĐTT reads no rating at all.
+    ("ldtt", {"subject": {"group": "direct_worker"}}, MATERNITY, "ELIGIBLE", True),
+])
+def test_g07_a_missing_rating_in_a_maternity_year_goes_to_an_officer(code, history, facts,
+                                                                     expected, met):
+    data = case(code, facts=facts, **history)
+    answer = verdict(data)
+    found = [r for r in answer["reasons"] if r["check"].startswith("G07")]
+    assert answer["verdict"] == expected
+    assert ([r["met"] for r in found], [r["basis"] for r in found]) == (
+        ([], []) if met == "absent" else ([met], [G07_BASIS]))
+    assert check_case(parse_case(data), explain=False)["verdict"] == expected
+
+
+def test_g07_names_why_the_officer_decides():
+    answer = verdict(case("ldtt", ratings={"2024": "HTT"}, facts=MATERNITY))
+    assert checks(answer)["G07 maternity leave counted as working time"] is None
+    assert [r["message"] for r in answer["reasons"] if r["check"].startswith("G07")] == [
+        "Thời gian nghỉ thai sản năm 2025 được tính là thời gian công tác nhưng năm này chưa có "
+        "kết quả đánh giá: đơn vị đánh giá như bình thường, cán bộ xem xét"]
+
+
+# -- G11: an initiative is used once ----------------------------------------------------------
+G11_BASIS = ("Luật Thi đua, khen thưởng 2022, Điều 5, khoản 2, điểm c (một sáng kiến chỉ dùng làm "
+             "tiêu chuẩn một lần, theo hướng dẫn 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ; hiệu lực "
+             "theo Nghị định 152/2025/NĐ-CP chưa xác nhận)")
+ON_INITIATIVE = {"ratings": {"2025": "HTT"},
+                 "initiatives": [{"year": 2025, "scope": "co_so"}]}
+
+
+@pytest.mark.parametrize(("code", "used", "expected", "met"), [
+    ("cstd_co_so", None, "ELIGIBLE", "absent"),
+    ("cstd_co_so", False, "ELIGIBLE", True),
+    ("cstd_co_so", True, "NEEDS_HUMAN_REVIEW", None),  # LOW guard: never a refusal
+    ("ldtt", True, "ELIGIBLE", "absent"),  # LĐTT counts no initiative
+])
+def test_g11_an_initiative_stated_as_already_used_goes_to_an_officer(code, used, expected, met):
+    facts = {} if used is None else {"initiative_already_used": used}
+    data = case(code, facts=facts, **ON_INITIATIVE)
+    answer = verdict(data)
+    found = [(r["met"], r["basis"]) for r in answer["reasons"] if r["check"].startswith("G11")]
+    assert answer["verdict"] == expected
+    assert found == ([] if met == "absent" else [(met, G11_BASIS)])
+    assert check_case(parse_case(data), explain=False)["verdict"] == expected

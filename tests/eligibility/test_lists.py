@@ -2,6 +2,7 @@
 achievement rewarded twice (G02), member shares and caps. Pure functions over case dicts."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -9,6 +10,7 @@ from django.utils import translation
 from thidua.eligibility import lists
 from thidua.eligibility.conditions import RuleFileError
 from thidua.eligibility.lists import Nominee
+from thidua.eligibility.rules import registry
 
 D = datetime.date
 G02 = "Luật Thi đua, khen thưởng 2022, Điều 5, khoản 2, điểm c"
@@ -23,8 +25,9 @@ def vietnamese():
 
 def case(kind: str = "individual", name: str = "Nguyễn Văn An", year: int = 2025,
          awards: list | None = None, members: dict | None = None,
-         province: str = "binh_thuan") -> dict:
-    found = {"subject": {"kind": kind, "name": name}, "awards": awards or [],
+         province: str = "binh_thuan", gender: str = "") -> dict:
+    subject = {"kind": kind, "name": name} | ({"gender": gender} if gender else {})
+    found = {"subject": subject, "awards": awards or [],
              "propose": {"code": "ldtt", "year": year, "province": province}}
     if members is not None:
         found["members"] = members
@@ -33,9 +36,10 @@ def case(kind: str = "individual", name: str = "Nguyễn Văn An", year: int = 2
 
 def person(row: int, code: str, key: str = "", name: str = "Nguyễn Văn An",
            personal_id: str = "", birth: datetime.date | None = None, year: int = 2025,
-           awards: list | None = None) -> Nominee:
+           awards: list | None = None, gender: str = "") -> Nominee:
     return Nominee(row=row, key=key or f"p:{row}", name=name, code=code,
-                   case=case(name=name, year=year, awards=awards), personal_id=personal_id,
+                   case=case(name=name, year=year, awards=awards, gender=gender),
+                   personal_id=personal_id,
                    birth_date=birth)
 
 
@@ -277,33 +281,66 @@ CSTD_CAP = ("{rows}: {count} đề nghị Chiến sĩ thi đua cơ sở năm 202
             "số {base} đạt hoặc được đề nghị Chiến sĩ thi đua cơ sở hoặc Lao động tiên tiến")
 
 
+G08_BASIS = "Nghị định 152/2025/NĐ-CP, Điều 4, khoản 6"
+
+
+def tiebreak(rows: str, count: int, places: int, tail: str) -> tuple:
+    return ("female_tiebreak", "warning", tuple(range(1, count + 1)),
+            f"{rows}: {count} người, tập thể được đề nghị cho {places} suất năm 2025; trong số "
+            "những trường hợp có thành tích như nhau, ưu tiên nữ và tập thể có từ 70% thành "
+            f"viên là nữ; {tail}", G08_BASIS)
+
+
 @pytest.mark.parametrize(("proposed", "severity", "rows"), [
     (3, "ok", "Dòng 1, 2, 3"), (4, "error", "Dòng 1, 2, 3, 4")])
 def test_a_percentage_cap_over_the_holders_of_the_unit(caps, proposed, severity, rows):
     """17 LĐTT holders in the unit and the nominees for CSTĐCS: 3 of 20 is 15%, 4 of 21 is
-    more."""
+    more (3 places: the female tie-break follows)."""
     nominees = [person(i, "cstd_co_so") for i in range(1, proposed + 1)]
-    assert summary(lists.cap_checks(nominees, holders(17), caps())) == [(
-        "cap", severity, tuple(range(1, proposed + 1)),
-        CSTD_CAP.format(rows=rows, count=proposed, base=17 + proposed), CAP_BASIS)]
+    expected = [("cap", severity, tuple(range(1, proposed + 1)),
+                 CSTD_CAP.format(rows=rows, count=proposed, base=17 + proposed), CAP_BASIS)]
+    if severity == "error":
+        expected.append(tiebreak(rows, 4, 3, "chưa ghi nhận giới tính hoặc tỷ lệ nữ, kiểm tra "
+                                             "thủ công: dòng 1, 2, 3, 4"))
+    assert summary(lists.cap_checks(nominees, holders(17), caps())) == expected
 
 
 def test_an_unconfirmed_cap_only_warns(caps):
     nominees = [person(i, "cstd_co_so") for i in range(1, 5)]
-    assert summary(lists.cap_checks(nominees, holders(17), caps("unconfirmed"))) == [(
+    assert summary(lists.cap_checks(nominees, holders(17), caps("unconfirmed")))[0] == (
         "cap", "warning", (1, 2, 3, 4),
         CSTD_CAP.format(rows="Dòng 1, 2, 3, 4", count=4, base=21)
-        + " (giới hạn chưa được xác nhận: cần cán bộ xem xét)", CAP_BASIS)]
+        + " (giới hạn chưa được xác nhận: cần cán bộ xem xét)", CAP_BASIS)
 
 
 @pytest.mark.parametrize(("proposed", "severity"), [(2, "ok"), (3, "error")])
 def test_a_number_cap(caps, proposed, severity):
     nominees = [person(i, "bk_bo_tinh_individual") for i in range(1, proposed + 1)]
     rows = ", ".join(str(i) for i in range(1, proposed + 1))
-    assert summary(lists.cap_checks(nominees, {}, caps())) == [(
+    assert summary(lists.cap_checks(nominees, {}, caps()))[0] == (
         "cap", severity, tuple(range(1, proposed + 1)),
         f"Dòng {rows}: {proposed} đề nghị Bằng khen bộ, ban, ngành, tỉnh (cá nhân) năm 2025; tối "
-        f"đa 2", "Quyết định 99/2025/QĐ-UBND tỉnh Bình Thuận, Điều 8")]
+        f"đa 2", "Quyết định 99/2025/QĐ-UBND tỉnh Bình Thuận, Điều 8")
+
+
+def test_places_short_prefer_women_and_female_majority_collectives(caps):
+    """G08: three nominees for two places: the woman is preferred, the man is not, and the
+    nominee whose gender is not recorded is named to check by hand."""
+    nominees = [person(1, "bk_bo_tinh_individual", gender="female"),
+                person(2, "bk_bo_tinh_individual", gender="male"),
+                person(3, "bk_bo_tinh_individual")]
+    assert summary(lists.cap_checks(nominees, {}, caps()))[1] == tiebreak(
+        "Dòng 1, 2, 3", 3, 2, "được ưu tiên: dòng 1; chưa ghi nhận giới tính hoặc tỷ lệ nữ, "
+                              "kiểm tra thủ công: dòng 3")
+
+
+@pytest.mark.parametrize(("female", "total", "expected"), [
+    (7, 10, True), (6, 10, False), (None, 10, None), (3, 0, None)])
+def test_a_collective_is_female_majority_from_seventy_percent(female, total, expected):
+    counts = {"total": total} | ({} if female is None else {"female": female})
+    nominee = Nominee(row=1, key="u:1", name="Phòng", code="bk_bo_tinh_collective",
+                      case=case("collective", "Phòng", members={"2025": counts}))
+    assert lists.is_female(nominee, 2025) is expected
 
 
 def test_caps_apply_only_to_their_province_and_dates(caps):
@@ -314,14 +351,17 @@ def test_caps_apply_only_to_their_province_and_dates(caps):
     assert lists.cap_checks([later], holders(1), caps()) == []
 
 
-def test_no_cap_is_shipped_yet():
-    """Bắc Ninh's overlay has none; Lâm Đồng's regulation was not found (README)."""
-    assert lists.load_caps() == []
+def test_only_the_unconfirmed_national_flag_cap_is_shipped():
+    """Bắc Ninh's overlay has none; Lâm Đồng's regulation was not found (README); the Cờ CP
+    cap of 20% of the provincial flag holders (ND 91/2017) may survive: UNCONFIRMED."""
+    (cap,) = lists.load_caps()
+    assert (cap.province, cap.codes, cap.max_percent, cap.of, cap.confirmed) == (
+        "", {"co_thi_dua_cp"}, 20, {"co_thi_dua_bo_tinh"}, False)
 
 
 @pytest.mark.parametrize(("text", "message"), [
     ("caps: [{codes: [cstd_xyz], effective_from: '2025-01-01', max_count: 1, basis: []}]",
-     "bad.yaml: caps[0]: needs a province and known codes (unknown: ['cstd_xyz'])"),
+     "bad.yaml: caps[0]: needs known codes (unknown: ['cstd_xyz'])"),
     ("caps: [{codes: [ldtt], effective_from: '2025-01-01', max_percent: 5, basis: []}]",
      "bad.yaml: caps[0]: needs max_count, or max_percent with `of`"),
     ("caps: [{codes: [ldtt], effective_from: '2025-13-01', max_count: 5, basis: []}]",
@@ -343,3 +383,84 @@ def test_check_list_reports_in_order(caps):
     assert [(f.check, f.severity, f.rows) for f in lists.check_list(nominees, caps=caps())] == [
         ("duplicate", "error", (2, 3)), ("already_held", "error", (3,)),
         ("members_share", "ok", (1, 2))]
+
+
+# -- caps of an overlay: per unit kind, on members or staff, dated (tests/…/overlays) -----------
+EXAMPLE = Path(__file__).parent / "overlays"
+
+
+def nominee(row: int, code: str, year: int = 2026, gender: str = "") -> Nominee:
+    data = case(year=year, province="vi_du", gender=gender)
+    return Nominee(row=row, key=f"p:{row}", name=f"Người {row}", code=code, case=data)
+
+
+def test_one_function_reads_the_caps_of_a_province_date_unit_kind_and_code():
+    rules, caps = registry(), lists.load_caps(EXAMPLE)
+    assert [cap.codes for cap in rules.caps_for("vi_du", D(2026, 5, 1), unit_kind="school",
+                                                caps=caps)] == [
+        {"cstd_co_so"}, {"bk_bo_tinh_individual"}]
+    assert [cap.codes for cap in rules.caps_for("vi_du", D(2026, 5, 1),
+                                                unit_kind="department", caps=caps)] == [
+        {"bk_bo_tinh_individual"}]
+    assert rules.caps_for("vi_du", D(2027, 5, 1), code="bk_bo_tinh_worker", caps=caps) == []
+    assert [cap.base for cap in rules.caps_for("vi_du", D(2026, 5, 1), code="bk_bo_tinh_worker",
+                                               caps=caps)] == ["staff"]
+    assert rules.caps_for("bac_ninh", D(2026, 5, 1), caps=caps) == []
+    # The rule files' own caps: the national (unconfirmed) Cờ CP cap, in every province.
+    assert [cap.codes for cap in rules.caps_for("bac_ninh", D(2026, 5, 1))] == [
+        {"co_thi_dua_cp"}]
+
+
+@pytest.mark.parametrize(("proposed", "severity"), [(3, "ok"), (4, "error")])
+def test_a_cap_on_the_members_of_a_school(proposed, severity):
+    """15% of a school of 20 members: 3 places."""
+    nominees = [nominee(i, "cstd_co_so", gender="female" if i == 2 else "male")
+                for i in range(1, proposed + 1)]
+    found = lists.check_list(nominees, caps=lists.load_caps(EXAMPLE),
+                             unit=lists.ListUnit(kind="school", members=20, staff=40))
+    rows = ", ".join(str(i) for i in range(1, proposed + 1))
+    assert summary(found)[0] == (
+        "cap", severity, tuple(range(1, proposed + 1)),
+        f"Dòng {rows}: {proposed} đề nghị Chiến sĩ thi đua cơ sở năm 2026; không quá 15% trên "
+        "20 thành viên của đơn vị", "Quyết định 1/2026/QĐ-UBND tỉnh Ví Dụ (ví dụ kiểm thử), "
+                                    "Điều 5, khoản 1")
+    assert [f.check for f in found] == (["cap"] if severity == "ok"
+                                        else ["cap", "female_tiebreak"])
+    if severity == "error":
+        assert found[1].message.endswith("được ưu tiên: dòng 2")
+
+
+def test_the_cap_of_a_school_does_not_count_for_a_department():
+    found = lists.check_list([nominee(i, "cstd_co_so") for i in range(1, 9)],
+                             caps=lists.load_caps(EXAMPLE),
+                             unit=lists.ListUnit(kind="department", members=20, staff=40))
+    assert found == []
+
+
+def test_members_not_recorded_are_checked_by_hand():
+    (finding,) = lists.check_list([nominee(1, "cstd_co_so")], caps=lists.load_caps(EXAMPLE),
+                                  unit=lists.ListUnit(kind="school"))
+    assert (finding.severity, finding.message) == (
+        "warning", "Dòng 1: 1 đề nghị Chiến sĩ thi đua cơ sở năm 2026; không quá 15% số thành "
+                   "viên của đơn vị, nhưng số thành viên chưa được ghi nhận: kiểm tra thủ công")
+
+
+@pytest.mark.parametrize(("staff", "proposed", "severity", "places"), [
+    (30, 3, "ok", 3), (30, 4, "error", 3),  # 10% of 30 and at most 3
+    (20, 2, "ok", 2), (20, 3, "error", 2),  # 10% of 20
+    (80, 4, "error", 3),  # 10% of 80 is 8, but never more than 3
+])
+def test_a_cap_on_the_staff_and_a_number_at_once(staff, proposed, severity, places):
+    nominees = [nominee(i, "bk_bo_tinh_individual") for i in range(1, proposed + 1)]
+    found = lists.check_list(nominees, caps=lists.load_caps(EXAMPLE),
+                             unit=lists.ListUnit(kind="division", staff=staff))
+    assert (found[0].severity, found[0].message.split("; ", 1)[1]) == (
+        severity, f"tối đa 3; không quá 10% trên {staff} người của đơn vị")
+    if severity == "error":
+        assert f"cho {places} suất" in found[1].message
+
+
+def test_a_cap_counts_only_in_its_dates():
+    nominees = [nominee(i, "bk_bo_tinh_individual", year=2027) for i in range(1, 6)]
+    assert lists.check_list(nominees, caps=lists.load_caps(EXAMPLE),
+                            unit=lists.ListUnit(kind="division", staff=10)) == []

@@ -30,12 +30,14 @@ def cases(draw, codes=RULE_CODES + OTHER_CODES):
     kind = draw(st.sampled_from(["individual", "individual", "collective", "household",
                                  "enterprise"]))
     years = st.integers(year - 9, year)
+    unrated = draw(st.integers(0, 4)) == 0  # no rating for the proposal year (G07)
     case = {
         "subject": {"kind": kind,
                     "group": draw(st.sampled_from(["cbccvc_nld", "direct_worker", "armed_forces"])),
                     "gender": draw(st.sampled_from(["female", "male"]))},
         "ratings": {str(y): draw(st.sampled_from(["HTXS", "HTT", "HTT", "HT", "KHT"]))
-                    for y in range(year - 9, year + 1) if draw(st.booleans()) or y > year - 3},
+                    for y in range(year - 9, year + 1)
+                    if (draw(st.booleans()) or y > year - 3) and not (unrated and y == year)},
         "awards": [{"code": draw(st.sampled_from(HISTORY_CODES)), "year": draw(years),
                     "kind": draw(st.sampled_from(["cong_trang", "cong_trang", "cong_hien"]))}
                    for _ in range(draw(st.integers(0, 8)))],
@@ -45,7 +47,8 @@ def cases(draw, codes=RULE_CODES + OTHER_CODES):
         "facts": {fact: draw(st.booleans()) for fact in draw(st.lists(st.sampled_from([
             "outstanding_among_peers", "registered_for_emulation", "investigation_open",
             "leads_cluster_or_block_in_year", "research_accepted_in_year",
-            "retiring_or_leaving_leadership_post"]), max_size=3))},
+            "retiring_or_leaving_leadership_post", "maternity_leave_in_year",
+            "initiative_already_used"]), max_size=3))},
         "propose": {"code": draw(st.sampled_from(codes)), "year": year},
     }
     if draw(st.booleans()):

@@ -98,7 +98,7 @@ def test_verdicts_reasons_citations_and_facts_to_confirm_in_vietnamese(client, o
     assertContains(response, "<p class=\"small mb-0\"><strong>Cần xác nhận:</strong> có tinh "
                              "thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong "
                              "trào thi đua; đã đăng ký thi đua, có chỉ tiêu</p>", html=True)
-    assertContains(response, "Quy tắc cstd_bo_tinh, phiên bản 2024 (Còn hiệu lực)")
+    assertContains(response, "Quy tắc cstd_bo_tinh, phiên bản 2024 (Đang có hiệu lực)")
     assertContains(response, "sớm nhất năm 2026")
     assertContains(response, "38 hình thức khác chưa có quy tắc tự động: cán bộ xem xét hồ sơ")
 
@@ -188,7 +188,7 @@ def test_the_batch_page_starts_with_the_officers_unit(client, officer, tree):
                              "Quý</option>", html=True)
     assertNotContains(response, "UBND thành phố Phan Thiết")
     assert "page" not in response.context
-    assertContains(response, '<a class="nav-link" href="/quan-ly/xet-khen/">Xét khen thưởng</a>',
+    assertContains(response, '<a class="dropdown-item" href="/quan-ly/xet-khen/">Xét khen thưởng</a>',
                    html=True)
 
 
@@ -310,16 +310,17 @@ def test_pages_keep_the_query(client, officer, tree, crowd, settings):
 def test_the_batch_page_takes_a_fixed_number_of_queries(client, officer, tree, people,
                                                         django_assert_num_queries):
     """Session and user, the scope (3), the unit choices, the form's unit and the units of the
-    subtree, the collectives' facts (9 queries), the people's facts for the verdicts (7), and
-    again for the reasons of the rows shown (7), whatever their number."""
+    subtree, the collectives' facts (9 queries), the people's verdicts (the province batch:
+    units, award types and its streams), the records that might not be readable (2), the
+    people's names, and the facts of the rows shown (7), whatever their number."""
     client.force_login(officer)
     query = {"unit": tree.phu_quy.pk, "year": 2025, "every_code": "on"}
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(34):
         small = client.get(BATCH, query)
     for i in range(12):
         person = make_person(f"Đặng Văn Số {i}", tree.tam_thanh, birth_date=D(1991, 2, i + 1))
         rate(person, y2024="HTT", y2025="HTXS")
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(34):
         large = client.get(BATCH, query)
     assert len(large.context["batch"].rows) == len(small.context["batch"].rows) + 120
 
@@ -388,3 +389,32 @@ def test_the_person_screen_takes_a_fixed_number_of_queries(client, officer, hoa,
     client.force_login(officer)
     with django_assert_num_queries(12):
         client.get(person_url(hoa), {"year": 2025}, HTTP_HX_REQUEST="true")
+
+
+def test_a_cap_short_of_places_names_the_female_tiebreak(client, officer, tree):
+    """Two collectives ticked for the Cờ CP, whose (unconfirmed) cap allows 20% of the
+    provincial flag holders: none holds it, so no place; the tie-break names the women's
+    share of each collective from its members' records (1 woman of 10 in Phòng Nội vụ)."""
+    records = office(tree)
+    client.force_login(officer)
+    query = {"unit": tree.phu_quy.pk, "year": 2025, "codes": ["co_thi_dua_cp"]}
+    found = client.get(BATCH, query).context["batch"].rows
+    keys = {row.entry.name: row.key for row in found}
+    number = {row.entry.name: row.number for row in found}
+    ticked = [keys["Phòng Nội vụ"], keys["UBND huyện Phú Quý"]]
+    response = client.get(BATCH, {**query, "proposed": ticked})
+    rows = tuple(sorted((number["Phòng Nội vụ"], number["UBND huyện Phú Quý"])))
+    assert [(f.check, f.severity, f.rows) for f, _css in response.context["findings"]] == [
+        ("cap", "warning", rows), ("female_tiebreak", "warning", rows)]
+    cap, tiebreak = (finding for finding, _css in response.context["findings"])
+    assert cap.message.endswith("không quá 20% trên tổng số 0 đạt hoặc được đề nghị Cờ thi đua "
+                                "bộ, ban, ngành, tỉnh (giới hạn chưa được xác nhận: cần cán bộ "
+                                "xem xét)")
+    assert tiebreak.basis == "Nghị định 152/2025/NĐ-CP, Điều 4, khoản 6"
+    # The district has no member recorded: its share is unknown; Phòng Nội vụ's is 1 of 10.
+    assert records.unit.name == "Phòng Nội vụ"
+    assert tiebreak.message == (
+        f"Dòng {rows[0]}, {rows[1]}: 2 người, tập thể được đề nghị cho 0 suất năm 2025; trong số "
+        "những trường hợp có thành tích như nhau, ưu tiên nữ và tập thể có từ 70% thành viên là "
+        "nữ; chưa ghi nhận giới tính hoặc tỷ lệ nữ, kiểm tra thủ công: dòng "
+        f"{number['UBND huyện Phú Quý']}")

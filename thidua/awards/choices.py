@@ -63,6 +63,7 @@ class InitiativeScope(models.TextChoices):
 class Source(models.TextChoices):
     MANUAL = "manual", _("Manual entry")
     IMPORT = "import", _("Imported from Excel")
+    PACKAGE = "package", _("Imported from a package")
     DEMO = "demo", _("Demo data")
     GENERATED = "generated", _("Generated data")
 
@@ -73,3 +74,16 @@ class ImportStatus(models.TextChoices):
     VALID = "valid", _("Valid (dry run, not saved)")
     DONE = "done", _("Saved")
     FAILED = "failed", _("Failed, not saved")
+
+
+class DraftState(models.TextChoices):
+    """States of a decision draft (dự thảo quyết định): edited, then issued or cancelled."""
+
+    DRAFT = "draft", pgettext_lazy("decision draft state", "Draft")
+    ISSUED = "issued", pgettext_lazy("decision draft state", "Issued")
+    CANCELLED = "cancelled", pgettext_lazy("decision draft state", "Cancelled")
+
+
+# Order of the annex sections of a decision: collectives, then individuals, then households.
+ANNEX_SECTIONS = (SubjectKind.COLLECTIVE, SubjectKind.ENTERPRISE, SubjectKind.INDIVIDUAL,
+                  SubjectKind.HOUSEHOLD)

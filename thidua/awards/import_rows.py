@@ -173,14 +173,17 @@ GENDERS = {"nam": Gender.MALE.value, "male": Gender.MALE.value, "nu": Gender.FEM
 
 
 class RowChecker:
-    """Checks the rows of one import."""
+    """Checks the rows of one import. Another list read the same way (the nominees of a
+    proposal) subclasses it with its own KEYS, TEXT_KEYS, LABELS, LIMITS and `make_row`."""
+
+    KEYS, TEXT_KEYS, LABELS, LIMITS = KEYS, TEXT_KEYS, LABELS, LIMITS
 
     def __init__(self, award_types: list[AwardType], today: datetime.date):
         self.award_types = name_index(award_types)
         self.kinds = kind_index()
         self.today = today
-        self.caches: dict[str, dict] = {key: {} for key in KEYS}
-        self.parsers = {key: getattr(self, f"parse_{key}") for key in KEYS}
+        self.caches: dict[str, dict] = {key: {} for key in self.KEYS}
+        self.parsers = {key: getattr(self, f"parse_{key}") for key in self.KEYS}
         self.id_checks: dict[tuple, list[str]] = {}
         self.legacy_cache: dict[tuple, object] = {}
 
@@ -203,14 +206,20 @@ class RowChecker:
         self.override_special(sheet, fields, first, data, parsed, failed)
         self.cross_check(parsed, failed)
         rows = []
-        for offset, values in enumerate(zip(*(parsed[key] for key in KEYS), strict=True)):
+        keys, names = self.KEYS, self.LABELS
+        for offset, values in enumerate(zip(*(parsed[key] for key in keys), strict=True)):
             if offset in failed:
                 errors.extend(
-                    Issue(sheet.name, first + offset + 1, labels.get(key, LABELS[key]), message)
-                    for key, message in sorted(failed[offset], key=_key_order))
+                    Issue(sheet.name, first + offset + 1, labels.get(key, names[key]), message)
+                    for key, message in sorted(failed[offset],
+                                               key=lambda item: keys.index(item[0])))
             else:
-                rows.append(_row(sheet.name, first + offset + 1, *values))
+                rows.append(self.make_row(sheet.name, first + offset + 1, *values))
         return rows
+
+    def make_row(self, sheet: str, number: int, *values):
+        """The checked row from its parsed cells, in the order of KEYS."""
+        return _row(sheet, number, *values)
 
     def map_column(self, key: str, column: tuple, failed: dict) -> list:
         """Parsed values of a column; cells in error become None and are noted in `failed`."""
@@ -236,7 +245,7 @@ class RowChecker:
         if not (sheet.legacy or sheet.rich):
             return
         for key, col in fields:
-            if col is None or key not in TEXT_KEYS:
+            if col is None or key not in self.TEXT_KEYS:
                 continue
             for offset, cells in enumerate(data):
                 position = (first + offset, col)
@@ -262,7 +271,7 @@ class RowChecker:
     def parse(self, key: str, raw, sheet: Sheet | None = None, position=None):
         """The value of one cell, or Invalid."""
         try:
-            if key in TEXT_KEYS:
+            if key in self.TEXT_KEYS:
                 raw = self.text(key, raw, sheet, position)
             return self.parsers[key](raw)
         except CellError as error:
@@ -279,7 +288,7 @@ class RowChecker:
         else:
             text = legacy.repair(value if isinstance(value, str) else display(value))
         text = clean(_CONTROL.sub("", text))
-        limit = LIMITS.get(key)
+        limit = self.LIMITS.get(key)
         if limit and len(text) > limit:
             raise CellError(_("The text has %(length)s characters; at most %(limit)s are allowed.")
                             % {"length": len(text), "limit": limit})
@@ -411,13 +420,14 @@ class RowChecker:
                 messages = [("personal_id", message) for message in messages]
             if messages:
                 wrong[triple] = messages
-        pairs = list(zip(parsed["year"], parsed["decision_date"], strict=True))
+        pairs = (list(zip(parsed["year"], parsed["decision_date"], strict=True))
+                 if "decision_date" in parsed else [])
         late = {(year, date) for year, date in set(pairs) if year and date and year > date.year}
         for offset in range(len(triples) if wrong or late else 0):
             for key, message in wrong.get(triples[offset], ()):
                 if key == "personal_id" or not any(k == key for k, _m in failed.get(offset, ())):
                     failed.setdefault(offset, []).append((key, message))
-            if pairs[offset] in late:
+            if late and pairs[offset] in late:
                 year, date = pairs[offset]
                 failed.setdefault(offset, []).append(("year", _(
                     "The achievement year %(year)s is after the decision date %(date)s.")
@@ -448,7 +458,3 @@ def _row(sheet: str, number: int, name: tuple, birth, gender: str, personal_id: 
 
 
 _CONG_TRANG = AwardKind.CONG_TRANG.value  # once: an enum member's value is a property
-
-
-def _key_order(item: tuple[str, str]) -> int:
-    return KEYS.index(item[0])

@@ -93,14 +93,14 @@ def read(source, *, today: datetime.date | None = None,
 
 def _layout(sheet: Sheet, reading: Reading) -> Layout | None:
     """Find the header row after any title rows, then the data rows up to the first empty name."""
-    header = _find_header(sheet)
+    header = find_header(sheet)
     for ref in sheet.formulas:
         reading.errors.append(Issue(sheet.name, int("".join(filter(str.isdigit, ref))),
-                                    _formula_column(sheet, header, ref), _(
+                                    formula_column(sheet, header, ref), _(
             "The cell holds a formula; the register must contain values only (copy the cells "
             "and paste them as values).")))
     if header is None:
-        if any(_filled(cells) for cells in sheet.rows):
+        if any(filled(cells) for cells in sheet.rows):
             reading.warnings.append(Issue(sheet.name, None, "", _(
                 "No header row of the register was found in this sheet; it was not read.")))
         return None
@@ -112,19 +112,20 @@ def _layout(sheet: Sheet, reading: Reading) -> Layout | None:
         reading.errors.append(Issue(sheet.name, index + 1, "", _(
             "Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
         return None
-    data = _data_rows(sheet, index, columns["full_name"], reading)
+    data = data_rows(sheet, index, columns["full_name"], reading)
     if not data:
         reading.errors.append(Issue(sheet.name, index + 2, "", _(
             "There is no data row under the header.")))
     return Layout(sheet, [(key, columns.get(key)) for key in KEYS], labels, index + 1, data)
 
 
-def _find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
-    """The first row naming at least three columns of the register, with their positions."""
+def find_header(sheet: Sheet, headers: dict = HEADERS) -> tuple[int, dict[str, int]] | None:
+    """The first row naming at least three columns of the register (or of the table whose
+    `headers` map header_key(label) to a Column), with their positions."""
     for index, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         found: dict[str, int] = {}
         for col, value in enumerate(cells):
-            column = HEADERS.get(header_key(value)) if isinstance(value, str) and value else None
+            column = headers.get(header_key(value)) if isinstance(value, str) and value else None
             if column is not None:
                 found.setdefault(column.key, col)
         if len(found) >= 3:
@@ -132,11 +133,11 @@ def _find_header(sheet: Sheet) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _data_rows(sheet: Sheet, header: int, name_col: int, reading: Reading) -> list[list]:
+def data_rows(sheet: Sheet, header: int, name_col: int, reading: Reading) -> list[list]:
     rows = sheet.rows
     for index in range(header + 1, len(rows)):
         if blank(rows[index][name_col] if name_col < len(rows[index]) else ""):
-            if any(_filled(cells) for cells in rows[index:]):
+            if any(filled(cells) for cells in rows[index:]):
                 reading.warnings.append(Issue(sheet.name, index + 1, "", _(
                     "Reading stopped at this row because its name is empty; the rows below it "
                     "were not read.")))
@@ -145,7 +146,7 @@ def _data_rows(sheet: Sheet, header: int, name_col: int, reading: Reading) -> li
 
 
 def _check_workbook(sheets: list[Sheet], layouts: list[Layout], reading: Reading) -> None:
-    if not any(_filled(cells) for sheet in sheets for cells in sheet.rows):
+    if not any(filled(cells) for sheet in sheets for cells in sheet.rows):
         reading.errors.append(Issue(sheets[0].name if sheets else "", None, "", _(
             "The workbook is empty: no sheet holds any data.")))
     elif not layouts and not reading.errors:
@@ -154,11 +155,11 @@ def _check_workbook(sheets: list[Sheet], layouts: list[Layout], reading: Reading
             % {"columns": ", ".join(column.label for column in REQUIRED)}))
 
 
-def _filled(cells: list) -> bool:
+def filled(cells: list) -> bool:
     return not all(blank(value) for value in cells)
 
 
-def _formula_column(sheet: Sheet, header, ref: str) -> str:
+def formula_column(sheet: Sheet, header, ref: str) -> str:
     """"Ghi chú (M)" for a formula in a known column, else the column letter."""
     letters = "".join(filter(str.isalpha, ref))
     if header is not None:

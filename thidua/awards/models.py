@@ -8,10 +8,12 @@ from thidua.awards.choices import (
     Authority,
     AwardKind,
     Category,
+    DraftState,
     ImportStatus,
     InitiativeScope,
     Level,
     Source,
+    SubjectKind,
 )
 
 YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
@@ -63,6 +65,7 @@ class Decision(models.Model):
     )
     signer_name = models.CharField(_("signer"), max_length=120, blank=True)
     signer_title = models.CharField(_("signer's position"), max_length=150, blank=True)
+    subject = models.CharField(_("summary line (Về việc …)"), max_length=500, blank=True)
     legal_basis = models.TextField(_("basis"), blank=True)
     period = models.CharField(_("achievement period"), max_length=120, blank=True)
     period_start_year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -232,3 +235,204 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class DecisionSequence(models.Model):
+    """The last number an issuing body gave in a year (sổ đăng ký văn bản đi).
+
+    Numbers are taken only by `services.take_number`, which locks this row, so that two
+    decisions issued at the same moment never get the same number."""
+
+    issuer = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("issuing body"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    last_number = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("decision numbering")
+        verbose_name_plural = _("decision numbering")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "year"], name="decision_sequence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.year}: {self.last_number}"
+
+
+class DecisionNumber(models.Model):
+    """One number taken from a sequence, with the decision that carries it. The unique
+    constraint is the last guard: a number is never given twice by the same body in a year."""
+
+    issuer = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("issuing body"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    serial = models.PositiveIntegerField(_("serial number"))
+    decision = models.OneToOneField(
+        Decision, verbose_name=_("decision"), on_delete=models.PROTECT, related_name="taken_number",
+    )
+
+    class Meta:
+        verbose_name = _("decision number taken")
+        verbose_name_plural = _("decision numbers taken")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "year", "serial"],
+                                    name="decision_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serial}/{self.year}"
+
+
+class DecisionDraft(models.Model):
+    """A decision being prepared from the approved nominees of a round's voted dossiers.
+
+    Edited until it is issued: issuing takes the number, writes the Decision and its awards and
+    moves the dossiers to `decided`, in one transaction (`services.issue_decision`)."""
+
+    round = models.ForeignKey(
+        "proposals.Round", verbose_name=_("round"), on_delete=models.PROTECT,
+        related_name="decision_drafts",
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=DraftState.choices, default=DraftState.DRAFT,
+        db_index=True,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    issuer = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("issuing body"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    issuer_name = models.CharField(
+        _("issuing body name (as printed)"), max_length=255, blank=True,
+        help_text=_("Empty: the issuing body's name on the decision date."),
+    )
+    number_symbol = models.CharField(
+        _("number symbol"), max_length=40, default="QĐ-UBND",
+        help_text=_("Written after the number: 123/QĐ-UBND. The number itself is given when "
+                    "the decision is issued."),
+    )
+    number = models.CharField(_("decision number"), max_length=60, blank=True)
+    date = models.DateField(_("decision date"))
+    subject = models.CharField(_("summary line (Về việc …)"), max_length=500, blank=True)
+    decided_by = models.CharField(
+        _("authority"), max_length=40, choices=Authority.choices, blank=True
+    )
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's position"), max_length=150, blank=True)
+    legal_basis = models.TextField(_("basis"), blank=True)
+    period = models.CharField(_("achievement period"), max_length=120, blank=True)
+    period_start_year = models.PositiveSmallIntegerField(
+        _("period from (year)"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    period_end_year = models.PositiveSmallIntegerField(
+        _("period to (year)"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    proposals = models.ManyToManyField(
+        "proposals.Proposal", verbose_name=_("dossiers"), through="DraftDossier",
+        related_name="decision_drafts",
+    )
+    decision = models.OneToOneField(
+        Decision, verbose_name=_("issued decision"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="draft",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("decision draft")
+        verbose_name_plural = _("decision drafts")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.number or f"#{self.pk}"
+
+
+class DraftDossier(models.Model):
+    """A dossier chosen for a draft, with the version it had then: issuing refuses a dossier
+    that changed since (someone acted on it in the meantime)."""
+
+    draft = models.ForeignKey(DecisionDraft, on_delete=models.CASCADE, related_name="dossiers")
+    proposal = models.ForeignKey(
+        "proposals.Proposal", verbose_name=_("dossier"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("dossier of a draft")
+        verbose_name_plural = _("dossiers of a draft")
+        ordering = ["draft", "proposal_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "proposal"], name="draft_dossier_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draft} – {self.proposal_id}"
+
+
+class AnnexLine(models.Model):
+    """One line of the draft's annex (danh sách kèm theo): an approved nominee, with the names
+    as they will be printed. `position` runs through the whole annex and becomes the award's
+    register number (số sổ vàng)."""
+
+    draft = models.ForeignKey(DecisionDraft, on_delete=models.CASCADE, related_name="lines")
+    nominee = models.ForeignKey(
+        "proposals.Nominee", verbose_name=_("nominee"), on_delete=models.PROTECT,
+        related_name="annex_lines",
+    )
+    position = models.PositiveIntegerField(_("no."))
+    subject_kind = models.CharField(
+        _("awardee type"), max_length=20, choices=SubjectKind.choices,
+        default=SubjectKind.INDIVIDUAL,
+    )
+    name = models.CharField(_("awardee name"), max_length=255)
+    unit_name = models.CharField(_("unit"), max_length=255, blank=True)
+    award_type = models.ForeignKey(
+        AwardType, verbose_name=_("title/form"), on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.TextField(_("summary of achievements"), blank=True)
+
+    class Meta:
+        verbose_name = _("annex line")
+        verbose_name_plural = _("annex lines")
+        ordering = ["draft", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.name}"
+
+
+class PackageReceipt(models.Model):
+    """A package imported at this end (docs/packages.md). Its content hash makes an import
+    idempotent: the same dossier or decision sent twice is taken once."""
+
+    kind = models.CharField(_("package kind"), max_length=20)
+    content_sha256 = models.CharField(max_length=64)
+    object_type = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("imported package")
+        verbose_name_plural = _("imported packages")
+        ordering = ["-received_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "content_sha256"],
+                                    name="package_receipt_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.content_sha256[:12]}"
+

@@ -2,10 +2,13 @@
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from thidua.awards.models import Award, Decision, Initiative, Revocation
+from thidua.accounts.choices import Role
+from thidua.awards.models import Award, Decision, DecisionDraft, Initiative, Revocation
 from thidua.organisations.models import Unit
 from thidua.organisations.queries import in_scope, lineage_ids, scope_paths
 from thidua.people.models import Person
+from thidua.proposals.choices import State
+from thidua.proposals.models import Proposal, Round
 
 
 def visible_to(user) -> QuerySet[Award]:
@@ -65,3 +68,44 @@ def history_of_collective(unit, *, follow_lineage: bool = True) -> QuerySet[Awar
             "award_type", "decision", "collective", "revocation__decision"
         ).order_by("year", "decision__date", "id")
     )
+
+
+# -- decision drafts and revocations ---------------------------------------------------------
+# Who may prepare a decision draft, and who may issue it or revoke awards (the leader signs
+# decisions and does nothing else).
+DRAFTERS = frozenset({Role.ADMIN, Role.REVIEWER, Role.OFFICER, Role.LEADER})
+DECIDERS = frozenset({Role.ADMIN, Role.REVIEWER, Role.LEADER})
+
+
+def may_draft(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.role in DRAFTERS)
+
+
+def may_decide(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.role in DECIDERS)
+
+
+def sees_unit(user, unit: Unit | None) -> bool:
+    """The unit lies inside the user's scope."""
+    paths = scope_paths(user)
+    if paths is None:
+        return True
+    return unit is not None and any(unit.path.startswith(path) for path in paths)
+
+
+def drafts_visible_to(user) -> QuerySet[DecisionDraft]:
+    """Drafts whose issuing body lies inside the user's scope."""
+    return DecisionDraft.objects.filter(in_scope(scope_paths(user), "issuer__path"))
+
+
+def rounds_with_voted_dossiers(user) -> QuerySet[Round]:
+    """Rounds that have a dossier inside the user's scope waiting for a decision."""
+    return Round.objects.filter(pk__in=voted_dossiers(user).values("round_id")).order_by(
+        "-year", "name")
+
+
+def voted_dossiers(user, round_: Round | None = None) -> QuerySet[Proposal]:
+    """Dossiers inside the user's scope that the council voted on and no decision covers yet."""
+    dossiers = Proposal.objects.filter(in_scope(scope_paths(user), "unit__path"),
+                                       state=State.VOTED)
+    return dossiers.filter(round=round_) if round_ is not None else dossiers

@@ -6,4 +6,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("quan-ly/", views.dashboard, name="dashboard"),
+    path("quan-ly/thong-bao/", views.notifications, name="notifications"),
+    path("quan-ly/thong-bao/dem/", views.notification_count, name="notification_count"),
 ]

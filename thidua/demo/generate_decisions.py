@@ -137,6 +137,7 @@ class DecisionBook:
             decision_id, self.number(issuer, on), on.isoformat(), issuer.unit_id, issuer.name,
             issuer.authority, self.signer(issuer, on), issuer.signer_title,
             basis or legal_basis(on), period[0], period[1], period[2], "generated", self.now,
+            "Về việc khen thưởng",
         ))
         return decision_id
 
@@ -163,4 +164,4 @@ class DecisionBook:
 
 DECISION_FIELDS = ["id", "number", "date", "issuer", "issuer_name", "decided_by", "signer_name",
                    "signer_title", "legal_basis", "period", "period_start_year",
-                   "period_end_year", "source", "created_at"]
+                   "period_end_year", "source", "created_at", "subject"]

@@ -13,7 +13,9 @@ from thidua.accounts.models import User
 from thidua.awards import services as award_services
 from thidua.awards.choices import Source
 from thidua.awards.models import Award, AwardType, Decision
+from thidua.demo import councils as demo_councils
 from thidua.demo import data
+from thidua.demo import proposals as demo_proposals
 from thidua.movements import services as movement_services
 from thidua.movements.models import Cluster
 from thidua.organisations import services as unit_services
@@ -109,6 +111,8 @@ class _Loader:
         for code, grant in data.COLLECTIVE_GRANTS:
             self._grant(grant, collective=self.units[code])
         self._accounts()
+        demo_proposals.load_proposals(by=self.by, units=self.units)
+        demo_councils.load_council(by=self.by, units=self.units)
         return DemoSummary(**self.count)
 
     # Units and their history.

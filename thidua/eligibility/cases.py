@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from thidua.eligibility import choices
 from thidua.eligibility.facts import (
@@ -26,7 +27,9 @@ MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
 class CaseError(ValueError):
-    """Input that cannot be read; str() is `path: message` (contracts §2)."""
+    """Input that cannot be read; str() is `path: message` (contracts §2). Short messages
+    about a field carry the context "case field": other apps use the same English words with
+    other Vietnamese, and the first catalogue would win."""
 
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: {message}" if path else message)
@@ -85,13 +88,13 @@ class _Reader:
         if items is None:
             return []
         if not isinstance(items, list):
-            self.fail((name,), _("must be a list"))
+            self.fail((name,), pgettext("case field", "must be a list"))
         return [read(self.mapping(item, (name, i)), (name, i)) for i, item in enumerate(items)]
 
     def proposal(self, data: Any) -> Proposal:
         at = ("propose",)
         if data is None:
-            self.fail(at, _("is required"))
+            self.fail(at, pgettext("case field", "is required"))
         data = self.mapping(data, at)
         code = self.code(self.required(data, "code", at), (*at, "code"))
         year = self.year(self.required(data, "year", at), (*at, "year"))
@@ -106,7 +109,7 @@ class _Reader:
             self.enum(decided_by, (*at, "decided_by"), choices.AUTHORITIES)
         province = data.get("province") or ""
         if not isinstance(province, str):
-            self.fail((*at, "province"), _("must be text"))
+            self.fail((*at, "province"), pgettext("case field", "must be text"))
         return Proposal(code=code, year=year, decision_date=decision_date,
                         received_date=self.date(data.get("received_date"), (*at, "received_date")),
                         decided_by=decided_by, province=province.strip().lower().replace("-", "_"))
@@ -125,7 +128,7 @@ class _Reader:
         if gender:
             self.enum(gender, (*at, "gender"), choices.GENDERS)
         if not isinstance(name, str):
-            self.fail((*at, "name"), _("must be text"))
+            self.fail((*at, "name"), pgettext("case field", "must be text"))
         return Subject(kind=kind, group=group, gender=gender, name=name)
 
     def ratings(self, data: Any, proposal_year: int) -> dict[int, str]:
@@ -197,11 +200,11 @@ class _Reader:
 
     def member_counts(self, data: dict, at: tuple) -> Members:
         counts = {name: self.count(data.get(name), (*at, name))
-                  for name in ("total", "rated_ht_or_better", "ldtt", "cstd_co_so")}
+                  for name in ("total", "rated_ht_or_better", "ldtt", "cstd_co_so", "female")}
         disciplined = data.get("disciplined")
         if disciplined is not None:
             if not isinstance(disciplined, list):
-                self.fail((*at, "disciplined"), _("must be a list"))
+                self.fail((*at, "disciplined"), pgettext("case field", "must be a list"))
             levels = []
             for i, item in enumerate(disciplined):
                 item = self.mapping(item, (*at, "disciplined", i))
@@ -215,7 +218,7 @@ class _Reader:
     def parts_within(self, counts: dict, disciplined: tuple | None, at: tuple) -> None:
         """A part never exceeds its whole: cstd_co_so ≤ ldtt ≤ total, rated ≤ total."""
         wholes = [("rated_ht_or_better", "total"), ("ldtt", "total"), ("cstd_co_so", "ldtt"),
-                  ("cstd_co_so", "total")]
+                  ("cstd_co_so", "total"), ("female", "total")]
         for part, whole in wholes:
             if counts[part] is not None and counts[whole] is not None and counts[part] > counts[whole]:
                 self.fail((*at, part), _("%(value)s is more than %(whole)s (%(limit)s)")
@@ -232,7 +235,7 @@ class _Reader:
             if name not in self.rules.known_facts:
                 self.fail(("facts", name), _("unknown fact '%(name)s'") % {"name": name})
             if not isinstance(value, bool):
-                self.fail(("facts", name), _("must be true or false"))
+                self.fail(("facts", name), pgettext("case field", "must be true or false"))
         return dict(data)
 
     def council(self, data: Any) -> Council | None:
@@ -242,7 +245,7 @@ class _Reader:
         data = self.mapping(data, at)
         total = self.count(self.required(data, "total", at), (*at, "total"))
         if total == 0:
-            self.fail((*at, "total"), _("must be at least %(limit)s") % {"limit": 1})
+            self.fail((*at, "total"), pgettext("case field", "must be at least %(limit)s") % {"limit": 1})
         votes = {name: self.count(self.required(data, name, at), (*at, name))
                  for name in ("yes", "no")}
         for name in ("abstain", "absent_without_written_opinion"):
@@ -256,12 +259,12 @@ class _Reader:
     # -- scalar readers
     def mapping(self, value: Any, at: tuple) -> dict:
         if not isinstance(value, dict):
-            self.fail(at, _("must be an object"))
+            self.fail(at, pgettext("case field", "must be an object"))
         return value
 
     def required(self, data: dict, name: str, at: tuple) -> Any:
         if data.get(name) is None:
-            self.fail((*at, name), _("is required"))
+            self.fail((*at, name), pgettext("case field", "is required"))
         return data[name]
 
     def code(self, value: Any, at: tuple) -> str:
@@ -278,9 +281,9 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(at, _("must be a whole number"))
+            self.fail(at, pgettext("case field", "must be a whole number"))
         if value < 0:
-            self.fail(at, _("must be at least %(limit)s") % {"limit": 0})
+            self.fail(at, pgettext("case field", "must be at least %(limit)s") % {"limit": 0})
         return value
 
     def year(self, value: Any, at: tuple) -> int:

@@ -3,6 +3,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.awards.choices import NOT_A_BASE, Authority, AwardKind, InitiativeScope, SubjectKind
 from thidua.people.choices import RATING_RANK, DisciplineLevel, Gender, PersonGroup, PostGroup
@@ -19,9 +20,13 @@ class Verdict(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    IN_FORCE = "in_force", _("In force")
-    HISTORICAL = "historical", _("Historical")
-    UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+    """The status of a rule version. "In force" of a rule (đang có hiệu lực) is not "in force"
+    of an award that was not revoked (còn hiệu lực, awards app): the context keeps them apart
+    in the merged catalogues."""
+
+    IN_FORCE = "in_force", pgettext_lazy("rule status", "In force")
+    HISTORICAL = "historical", pgettext_lazy("rule status", "Historical")
+    UNCONFIRMED = "unconfirmed", pgettext_lazy("rule status", "Unconfirmed")
 
 
 RATINGS = tuple(RATING_RANK)  # best first
@@ -60,3 +65,7 @@ DEFAULT_TRUE_FACTS = frozenset((*CONDUCT_FACTS, REGISTRATION_FACT))
 # G05: any of these true defers the proposal.
 PENDING_FACTS = ("discipline_under_consideration", "investigation_open",
                  "complaint_under_verification")
+# G07: the year was (partly) spent on statutory maternity leave, which counts as working time.
+MATERNITY_FACT = "maternity_leave_in_year"
+# G11: an initiative the proposal relies on was already used as a criterion for another form.
+INITIATIVE_USED_FACT = "initiative_already_used"

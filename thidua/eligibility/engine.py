@@ -11,6 +11,7 @@ condition trees and writes every check; without (`explain=False`: batches, lists
 compiled once per proposal context (year, dates, province, facts, subject group) runs closures
 in which everything that does not depend on the history is already decided."""
 
+import copy
 import dataclasses
 import datetime
 import math
@@ -25,6 +26,8 @@ from thidua.eligibility.cases import parse_payload
 from thidua.eligibility.choices import (
     BASE_KIND,
     CONDUCT_FACTS,
+    INITIATIVE_USED_FACT,
+    MATERNITY_FACT,
     PENDING_FACTS,
     RANK,
     REGISTRATION_FACT,
@@ -172,11 +175,16 @@ class Evaluation:
         registered = self.registration(open_paths, reasons)
         double = self.double_reward(open_paths, reasons)
         deadline = self.deadline(chosen.rule, reasons)
+        self.caps(reasons)
         self.ignored_awards(reasons)
         pending = self.pending(reasons)
         self.discipline_clock(reasons)
+        maternity = self.maternity(chosen.outcome, reasons)
+        single_use = self.initiative_single_use(open_paths, reasons)
         authority = self.authority(open_paths, reasons)
-        ineligible = (chosen.outcome == INELIGIBLE or vote is False or registered is False
+        # G07: a refusal that a rating of the maternity year could lift is left to an officer.
+        outcome = REVIEW if maternity is None else chosen.outcome
+        ineligible = (outcome == INELIGIBLE or vote is False or registered is False
                       or double is False or deadline is False)
         if authority is False:
             verdict = Verdict.INVALID_AUTHORITY.value
@@ -184,7 +192,7 @@ class Evaluation:
             verdict = INELIGIBLE
         elif pending:
             verdict = Verdict.DEFERRED.value
-        elif chosen.outcome == REVIEW or authority is None:
+        elif outcome == REVIEW or authority is None or single_use is None:
             verdict = REVIEW
         else:
             verdict = ELIGIBLE
@@ -296,7 +304,7 @@ class Evaluation:
         return met
 
     def explain_vote(self, vote, council, met: bool | None) -> dict:
-        basis = vote.basis.cite(self.p.decision_date)
+        basis = self.rules.vote_basis(vote, self.p.province, self.p.decision_date)
         check = (f"vote ≥{vote.min_percent}% of all members" if vote.kind == "ballot"
                  else "vote majority")
         if council is None:
@@ -361,6 +369,58 @@ class Evaluation:
                               _("Not counted as a base for any later award: %(awards)s")
                               % {"awards": listed},
                               self.guard_basis("G03_dot_xuat_chuyen_de_not_base")))
+
+    def caps(self, reasons: list) -> None:
+        """Caps on how many may be proposed (national or provincial): a list check, named here
+        so that the officer knows the list will be counted."""
+        if not self.explain:
+            return
+        for cap in self.rules.caps_for(self.p.province, self.p.decision_date, code=self.code):
+            values = {"title": say.names(sorted(cap.codes)), "year": self.p.year}
+            message = _("%(title)s is capped for the list of nominees of %(year)s: the cap is "
+                        "counted by the list checks") % values
+            if not cap.confirmed:
+                message += " " + _("(cap not confirmed: needs review)")
+            reasons.append(reason(f"cap {'/'.join(sorted(cap.codes))}", None, message,
+                                  cap.basis.cite(self.p.decision_date)))
+
+    def maternity(self, outcome: str, reasons: list) -> bool | None:
+        """G07: maternity leave counts as working time. When the year's rating is missing and
+        a good rating would make the subject eligible, an officer decides (None)."""
+        if not self.case.facts.get(MATERNITY_FACT) or self.case.subject.kind != "individual":
+            return True
+        rated = self.p.year in self.h.ratings
+        decisive = (not rated and outcome == INELIGIBLE
+                    and plan_for(self.rules, self.case, self.code).lifted_by_rating(self.h))
+        met = None if decisive else True
+        if self.explain:
+            values = {"year": self.p.year}
+            message = (_("Maternity leave in %(year)s counts as working time: the rating of "
+                         "the year is taken as given") % values if rated
+                       else _("Maternity leave in %(year)s counts as working time, but the "
+                              "year has no rating: the unit rates it as usual, an officer "
+                              "reviews") % values if decisive
+                       else _("Maternity leave in %(year)s counts as working time; even a "
+                              "good rating of the year would not change the verdict") % values)
+            reasons.append(reason("G07 maternity leave counted as working time", met, message,
+                                  self.guard_basis("G07_maternity_counts")))
+        return met
+
+    def initiative_single_use(self, paths: list[Rule], reasons: list) -> bool | None:
+        """G11: an initiative is used once as a criterion. Stated as already used for a rule
+        that counts initiatives: an officer decides (the guard is LOW, not a refusal)."""
+        given = self.case.facts.get(INITIATIVE_USED_FACT)
+        if given is None or not any(rule.initiatives for rule in paths):
+            return True
+        met = None if given else True
+        if self.explain:
+            text = {"fact": say.fact_text(INITIATIVE_USED_FACT)}
+            message = (_("Stated: %(fact)s; an initiative is used once as a criterion, an "
+                         "officer reviews") % text if given
+                       else _("Confirmed not so: %(fact)s") % text)
+            reasons.append(reason("G11 initiative used once", met, message,
+                                  self.guard_basis("G11_initiative_single_use")))
+        return met
 
     def pending(self, reasons: list) -> bool:
         """G05: a pending discipline, investigation or complaint defers the proposal."""
@@ -1009,6 +1069,9 @@ class Plan:
         self.always_ineligible = stub.registration(self.open_paths, []) is False or stated
         self.pending = stub.pending([])
         self.authority = stub.authority(self.open_paths, [])
+        self.single_use = stub.initiative_single_use(self.open_paths, [])
+        self.maternity = (bool(context.facts.get(MATERNITY_FACT))
+                          and context.subject.kind == "individual")
         self.to_confirm = tuple(stub.to_confirm(self.open_paths))
         # G02: the (codes, kinds) of History.years holding an annual title of these paths.
         self.annual = tuple(dict.fromkeys(((rule.award_code,), (rule.award_kind,))
@@ -1044,9 +1107,19 @@ class Plan:
                     break
         return best, outcome
 
+    def lifted_by_rating(self, h: History) -> bool:
+        """G07: whether a good rating of year T (missing from the history) would make a path
+        other than INELIGIBLE."""
+        filled = copy.copy(h)
+        filled.ratings = {**h.ratings, self.T: RANK["HTXS"]}
+        return any(path.outcome(filled) != INELIGIBLE for path in self.paths)
+
     def decide(self, h: History) -> tuple[str, PathPlan]:
         """The verdict of Evaluation.verdict, and the chosen path (for the answer's rule)."""
         index, outcome = self.chosen(h)
+        if (outcome == INELIGIBLE and self.maternity and self.T not in h.ratings
+                and self.lifted_by_rating(h)):
+            outcome = REVIEW
         ineligible = (outcome == INELIGIBLE or self.spoiled[index] or self.always_ineligible
                       or (bool(self.annual) and self.held(h)))
         return self.settle(outcome, ineligible), self.paths[index]
@@ -1058,7 +1131,7 @@ class Plan:
             return INELIGIBLE
         if self.pending:
             return Verdict.DEFERRED.value
-        if outcome == REVIEW or self.authority is None:
+        if outcome == REVIEW or self.authority is None or self.single_use is None:
             return REVIEW
         return ELIGIBLE
 
@@ -1069,6 +1142,8 @@ class Plan:
         if self.fixed_verdict is not None:
             fixed = self.fixed_verdict
             return lambda h: fixed
+        if self.maternity:  # G07 looks at the missing rating: the general path
+            return lambda h: self.decide(h)[0]
         verdicts = {outcome: self.settle(outcome, outcome == INELIGIBLE)
                     for outcome in (ELIGIBLE, REVIEW, INELIGIBLE)}
         annual, held = self.annual, self.held

@@ -56,6 +56,7 @@ class Members:
     ldtt: int | None = None
     cstd_co_so: int | None = None
     disciplined: tuple[str, ...] | None = None
+    female: int | None = None  # women among the members (G08, list checks; an extension)
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,11 +194,12 @@ def collectives(units: Iterable[Unit], year: int, code: str,
     names = renames_by_successor()
     lineage = {unit.pk: renamed_from(unit.pk, names) for unit in units}
     every_id = set().union(*lineage.values()) if lineage else set()
-    ratings = list(CollectiveRating.objects.filter(unit_id__in=every_id, year__lte=year)
-                   .order_by("year", "unit_id").values_list("unit_id", "year", "level"))
+    ratings = ordered_by_owner(CollectiveRating.objects.filter(
+        unit_id__in=every_id, year__lte=year).order_by("year", "unit_id").values_list(
+        "unit_id", "year", "level"))
     # In the register's order across the renamed units, as facts_for_collective reads them.
-    awards = list(award_rows(Award.objects.filter(collective_id__in=every_id), year,
-                             "collective_id"))
+    awards = ordered_by_owner(award_rows(Award.objects.filter(collective_id__in=every_id), year,
+                                         "collective_id"))
     members = Membership([unit.pk for unit in units], year)
     provinces = province_codes(units)
     found = {}
@@ -208,14 +209,31 @@ def collectives(units: Iterable[Unit], year: int, code: str,
         case = {
             "subject": {"kind": "enterprise" if unit.kind == UnitKind.ENTERPRISE
                         else "collective", "name": unit.name},
-            "ratings": {str(r_year): level for unit_id, r_year, level in ratings
-                        if unit_id in ids},
-            "awards": [award_item(*row) for owner, *row in awards if owner in ids],
+            "ratings": {str(r_year): level for r_year, level in of_owners(ratings, ids)},
+            "awards": [award_item(*row) for row in of_owners(awards, ids)],
             "members": {str(year): counts} if counts else {},
         }
         found[unit.pk] = CollectiveFacts(complete(case, year, code, given, provinces, unit),
                                          frozenset(members.of(unit.pk)))
     return found
+
+
+def ordered_by_owner(rows) -> defaultdict[int, list[tuple]]:
+    """Rows (owner id first) grouped by owner, each kept with its place in the whole result,
+    so that the rows of several owners can be merged back in the result's order."""
+    groups: defaultdict[int, list[tuple]] = defaultdict(list)
+    for index, (owner, *rest) in enumerate(rows):
+        groups[owner].append((index, tuple(rest)))
+    return groups
+
+
+def of_owners(groups: dict[int, list[tuple]], owners: set[int]) -> list[tuple]:
+    """The rows of these owners in the order of the whole result (one owner: as grouped)."""
+    if len(owners) == 1:
+        (owner,) = owners
+        return [row for _index, row in groups.get(owner, ())]
+    return [row for _index, row in sorted(item for owner in owners
+                                          for item in groups.get(owner, ()))]
 
 
 # -- shared pieces ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ NOT_A_YEAR = {"invalid": _("Enter a year as a whole number, e.g. 2025."),
               "min_value": _("The proposal year cannot be before %(limit_value)s.")}
 ROW_KEY = re.compile(r"^[pu]:\d{1,12}:[a-z0-9_]{1,60}$")
 MAX_PROPOSED = 5000
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes of an uploaded nominee list
 
 
 def this_year() -> int:
@@ -112,3 +113,30 @@ class BatchForm(forms.Form):
         """The codes asked for; None means every code that applies to each subject."""
         return None if self.cleaned_data["every_code"] else self.cleaned_data["codes"]
 
+
+
+class ListUploadForm(forms.Form):
+    """A nominee list (xlsx) of a unit for a year, for the list checks (nothing is stored)."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit the list comes from"), queryset=None,
+        error_messages={"required": _("Choose a unit."),
+                        "invalid_choice": _("This unit does not exist or is outside your "
+                                            "scope.")})
+    year = YearField()
+    file = forms.FileField(label=_("List of nominees (Excel .xlsx)"),
+                           error_messages={"required": _("Choose the Excel file of the list."),
+                                           "empty": _("The file is empty.")})
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_queries.visible_to(user)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise ValidationError(_("The file is larger than %(size)s MB.")
+                                  % {"size": MAX_UPLOAD // (1024 * 1024)})
+        if not upload.name.lower().endswith(".xlsx"):
+            raise ValidationError(_("The file is not an Excel workbook (.xlsx)."))
+        return upload

@@ -7,18 +7,23 @@ facts_batch.py build them) and the list's rows; no ORM.
   that year; the achievements of a year rewarded twice with forms of the same level (G02);
 - ratios: a collective title that needs a share of its members holding LĐTT (TTLĐTT, TTLĐXS:
   ≥ 70%), counted from the collective's member aggregates plus its members proposed in the list;
-- caps: provincial or sector limits on how many may be proposed, read from the `caps` list of
-  the overlay files (rules/overlays/*.yaml), which the rule registry does not load.
+- caps: national, provincial or sector limits on how many may be proposed, read from the
+  `caps` lists of the rule files (national.yaml and rules/overlays/*.yaml) through
+  `Registry.caps_for`, the one reader the engine uses too; when a cap leaves fewer places than
+  nominees, the female tie-break (G08) names who is preferred.
 
-Cap entries (one list per overlay file, beside `entries`)::
+Cap entries (a list beside `entries` in an overlay, or at the top of national.yaml)::
 
     caps:
       - codes: [cstd_co_so]            # rule ids or catalogue codes capped
         effective_from: "2026-01-01"   # decision dates the cap counts for
         effective_to: null
         status: in_force               # unconfirmed: reported as a warning only
-        max_percent: 15                # of the subjects holding or proposed for `of` that year
-        of: [ldtt, cstt, cstd_co_so]
+        unit_kinds: [school]           # lists of units of these kinds only (absent: any unit)
+        max_percent: 15                # of `of`, per proposal year
+        of: [ldtt, cstt, cstd_co_so]   # the subjects holding or proposed for these codes;
+                                       # or `members` (the unit's members that year) or
+                                       # `staff` (the people of the unit and its sub-units)
         max_count: null                # and/or a plain number
         basis: [{doc: SOME_DOCUMENT, article: 5, clause: 2}]
 """
@@ -26,7 +31,7 @@ Cap entries (one list per overlay file, beside `entries`)::
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -35,11 +40,11 @@ from django.utils.translation import ngettext
 
 from thidua.core.text import fold
 from thidua.eligibility import messages as say
-from thidua.eligibility.choices import NOT_BASE_KINDS, Status
+from thidua.eligibility.choices import NOT_BASE_KINDS
 from thidua.eligibility.conditions import Basis, Compiler, RuleFileError
 from thidua.eligibility.facts import Subject
 from thidua.eligibility.queries import LDTT_CODES
-from thidua.eligibility.rules import NATIONAL_FILE, OVERLAY_DIR, load_yaml, registry
+from thidua.eligibility.rules import NATIONAL_FILE, Cap, load_yaml, read_cap, registry
 
 ERROR, WARNING, OK = "error", "warning", "ok"
 # Categories of the catalogue that reward an achievement: two of the same level for the
@@ -95,30 +100,27 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class Cap:
-    province: str
-    codes: frozenset[str]  # award codes
-    start: datetime.date
-    end: datetime.date | None
-    basis: Basis
-    confirmed: bool = True
-    max_count: int | None = None
-    max_percent: int | None = None
-    of: frozenset[str] = field(default_factory=frozenset)  # award codes
+class ListUnit:
+    """The unit a list comes from, for caps counted per unit kind or on its people: its kind,
+    its members in the proposal year (None: unknown) and its staff, the people of the unit and
+    its sub-units (None: unknown)."""
 
-    def applies(self, province: str, on: datetime.date) -> bool:
-        return (self.province == province and self.start <= on
-                and (self.end is None or on <= self.end))
+    kind: str = ""
+    members: int | None = None
+    staff: int | None = None
 
 
 def check_list(nominees: list[Nominee], *, population: Mapping[str, dict] | None = None,
-               caps: list[Cap] | None = None) -> list[Finding]:
+               caps: list[Cap] | None = None, unit: ListUnit | None = None) -> list[Finding]:
     """Every finding over the list, in the order: duplicates, already held, double rewards,
-    member shares, caps. `population` ({key: case}) are the subjects of the unit the list comes
-    from, for caps counted over holders; `caps` default to those of the overlay files."""
+    member shares, caps (each followed by its female tie-break when places are short).
+    `population` ({key: case}) are the subjects of the unit the list comes from, for caps
+    counted over holders; `caps` default to those of the rule files; `unit` describes the unit
+    the list comes from (caps per unit kind, or counted on its members or staff)."""
     caps = load_caps() if caps is None else caps
     return [*duplicates(nominees), *already_held(nominees), *double_rewards(nominees),
-            *member_shares(nominees), *cap_checks(nominees, population or {}, caps)]
+            *member_shares(nominees),
+            *cap_checks(nominees, population or {}, caps, unit or ListUnit())]
 
 
 # -- identities and rows ----------------------------------------------------------------------
@@ -374,15 +376,11 @@ def share_finding(collective: Nominee, share: Share, nominees: list[Nominee]) ->
 
 # -- caps -------------------------------------------------------------------------------------
 def load_caps(directory: Path | None = None) -> list[Cap]:
-    """The `caps` of every overlay file in `directory` (default: rules/overlays/)."""
+    """The caps of the rule files (national and overlays), or of the overlay files of
+    `directory` (tests, a province's draft)."""
     if directory is None:
-        return list(default_caps())
+        return list(registry().caps)
     return read_caps(Path(directory))
-
-
-@cache
-def default_caps() -> tuple[Cap, ...]:
-    return tuple(read_caps(OVERLAY_DIR))
 
 
 def read_caps(directory: Path) -> list[Cap]:
@@ -390,49 +388,33 @@ def read_caps(directory: Path) -> list[Cap]:
     found = []
     for path in sorted(directory.glob("*.yaml")):
         spec = load_yaml(path) or {}
+        province = spec.get("province", "")
+        if not province:
+            raise RuleFileError(f"{path.name}: needs a province")
         documents = {**rules.documents, **spec.get("documents", {})}
         for index, item in enumerate(spec.get("caps") or ()):
-            found.append(read_cap(spec.get("province", ""), item, documents,
-                                  f"{path.name}: caps[{index}]"))
+            found.append(read_cap(province, item, rules, f"{path.name}: caps[{index}]",
+                                  documents))
     return found
 
 
-def read_cap(province: str, item: dict, documents: dict, where: str) -> Cap:
+def caps_over_holders(nominees: list[Nominee], caps: list[Cap], unit_kind: str = "") -> bool:
+    """Whether a percentage cap over holders applies to this list, which counts over the
+    subjects of the unit (`population` of check_list); reading every case of a unit is needed
+    only then."""
     rules = registry()
-    codes, of = item.get("codes") or [], item.get("of") or []
-    if not (isinstance(codes, list) and isinstance(of, list)):
-        raise RuleFileError(f"{where}: codes and of must be lists")
-    unknown = sorted(code for code in [*codes, *of] if code not in rules.known_codes)
-    if not province or not codes or unknown:
-        raise RuleFileError(f"{where}: needs a province and known codes (unknown: {unknown})")
-    max_count, max_percent = item.get("max_count"), item.get("max_percent")
-    if (max_count is None and max_percent is None) or (max_percent is not None and not of):
-        raise RuleFileError(f"{where}: needs max_count, or max_percent with `of`")
-    if not item.get("effective_from"):
-        raise RuleFileError(f"{where}: needs effective_from")
-    try:
-        start, end = iso_date(item["effective_from"]), iso_date(item.get("effective_to"))
-    except ValueError as error:
-        raise RuleFileError(f"{where}: {error}") from error
-    return Cap(province=province, codes=frozenset(rules.award_code_of(c) for c in codes),
-               start=start, end=end,
-               basis=Compiler(documents, where).basis(item.get("basis")),
-               confirmed=item.get("status", "in_force") != Status.UNCONFIRMED,
-               max_count=None if max_count is None else int(max_count),
-               max_percent=None if max_percent is None else int(max_percent),
-               of=frozenset(rules.award_code_of(c) for c in of))
+    return any(cap.max_percent is not None and cap.base == "holders"
+               for nominee in nominees
+               for cap in rules.caps_for(nominee.case["propose"].get("province", ""),
+                                         nominee.decision_date, code=nominee.code,
+                                         unit_kind=unit_kind, caps=caps))
 
 
-def caps_over_holders(nominees: list[Nominee], caps: list[Cap]) -> bool:
-    """Whether a percentage cap applies to this list, which counts over the holders of the
-    unit (`population` of check_list); reading every case of a unit is needed only then."""
-    return any(cap.max_percent is not None and cap.applies(
-        nominee.case["propose"].get("province", ""), nominee.decision_date)
-        and nominee.award_code in cap.codes for cap in caps for nominee in nominees)
-
-
-def cap_checks(nominees: list[Nominee], population: Mapping[str, dict],
-               caps: list[Cap]) -> list[Finding]:
+def cap_checks(nominees: list[Nominee], population: Mapping[str, dict], caps: list[Cap],
+               unit: ListUnit | None = None) -> list[Finding]:
+    """Each cap counting for the list, per proposal year, and the female tie-break (G08)
+    after a cap that leaves fewer places than nominees."""
+    unit = unit or ListUnit()
     findings = []
     by_year: defaultdict[int, list[Nominee]] = defaultdict(list)
     for nominee in nominees:
@@ -440,39 +422,117 @@ def cap_checks(nominees: list[Nominee], population: Mapping[str, dict],
     for year, group in sorted(by_year.items()):
         province = group[0].case["propose"].get("province", "")
         on = group[0].decision_date
-        for cap in caps:
+        for cap in registry().caps_for(province, on, unit_kind=unit.kind, caps=caps):
             capped = [n for n in group if n.award_code in cap.codes]
-            if capped and cap.applies(province, on):
-                findings.append(cap_finding(cap, capped, group, population, year, on))
+            if not capped:
+                continue
+            finding, places = cap_finding(cap, capped, group, population, year, on, unit)
+            findings.append(finding)
+            if places is not None and places < len({n.key for n in capped}):
+                findings.append(female_tiebreak(capped, places, year, on))
     return findings
 
 
 def cap_finding(cap: Cap, capped: list[Nominee], group: list[Nominee],
-                population: Mapping[str, dict], year: int, on: datetime.date) -> Finding:
+                population: Mapping[str, dict], year: int, on: datetime.date,
+                unit: ListUnit | None = None) -> tuple[Finding, int | None]:
+    """The cap's finding, and the number of places it leaves (None: not known)."""
     count = len({nominee.key for nominee in capped})
     values = {"rows": rows_label(n.row for n in capped), "count": count, "year": year,
               "title": say.names(sorted(cap.codes))}
-    texts, met = [], True
+    texts, places = [], None
     if cap.max_count is not None:
-        met = met and count <= cap.max_count
+        places = cap.max_count
         texts.append(_("at most %(max)s allowed") % {"max": cap.max_count})
+    unknown = False
     if cap.max_percent is not None:
-        base = cap_base(cap, group, population, year)
-        met = met and count * 100 <= cap.max_percent * base
-        texts.append(_("at most %(percent)s%% of the %(base)s holding or proposed for %(of)s")
-                     % {"percent": cap.max_percent, "base": base,
-                        "of": say.names(sorted(cap.of))})
+        base = cap_base(cap, group, population, year, unit or ListUnit())
+        if base is None:
+            unknown = True
+            texts.append(cap_base_unknown(cap))
+        else:
+            allowed = cap.max_percent * base // 100
+            places = allowed if places is None else min(places, allowed)
+            texts.append(cap_base_text(cap, base))
     values["limit"] = "; ".join(texts)
     message = _("%(rows)s: %(count)s proposed for %(title)s in %(year)s; %(limit)s") % values
     if not cap.confirmed:
         message += " " + _("(cap not confirmed: needs review)")
-    severity = OK if met else (ERROR if cap.confirmed else WARNING)
-    return Finding("cap", severity, tuple(sorted({n.row for n in capped})), message,
-                   cap.basis.cite(on))
+    met = places is None or count <= places
+    severity = (WARNING if unknown and met else OK if met
+                else ERROR if cap.confirmed else WARNING)
+    return (Finding("cap", severity, tuple(sorted({n.row for n in capped})), message,
+                    cap.basis.cite(on)), places)
 
 
-def cap_base(cap: Cap, group: list[Nominee], population: Mapping[str, dict], year: int) -> int:
-    """Subjects holding one of `cap.of` for the year (base kinds) or proposed for one."""
+def cap_base_text(cap: Cap, base: int) -> str:
+    values = {"percent": cap.max_percent, "base": base, "of": say.names(sorted(cap.of))}
+    if cap.base == "members":
+        return _("at most %(percent)s%% of the unit's %(base)s members") % values
+    if cap.base == "staff":
+        return _("at most %(percent)s%% of the %(base)s people of the unit") % values
+    return _("at most %(percent)s%% of the %(base)s holding or proposed for %(of)s") % values
+
+
+def cap_base_unknown(cap: Cap) -> str:
+    values = {"percent": cap.max_percent}
+    if cap.base == "members":
+        return _("at most %(percent)s%% of the unit's members, whose number is not recorded: "
+                 "check by hand") % values
+    return _("at most %(percent)s%% of the people of the unit, whose number is not known: "
+             "check by hand") % values
+
+
+# -- the female tie-break (G08) ------------------------------------------------------------------
+FEMALE_SHARE = 70  # a collective counts as female-majority from 70% women members (G08)
+
+
+def female_tiebreak(capped: list[Nominee], places: int, year: int,
+                    on: datetime.date) -> Finding:
+    """More nominees than places: ND 152 Art. 4(6) prefers women, and collectives with at
+    least 70% women members. Names the rows preferred, and those whose gender or women share
+    the records do not tell (to check by hand)."""
+    preferred, unknown = set(), set()
+    for nominee in capped:
+        female = is_female(nominee, year)
+        if female:
+            preferred.add(nominee.row)
+        elif female is None:
+            unknown.add(nominee.row)
+    values = {"rows": rows_label(n.row for n in capped), "places": places, "year": year,
+              "count": len({n.key for n in capped})}
+    message = _("%(rows)s: %(count)s nominees for %(places)s places in %(year)s; among equally "
+                "qualified nominees, women and collectives with at least 70%% women members "
+                "are preferred") % values
+    if preferred:
+        message += "; " + _("preferred: %(rows)s") % {"rows": rows_label(preferred).lower()}
+    if unknown:
+        message += "; " + _("gender or share of women not recorded, check by hand: "
+                            "%(rows)s") % {"rows": rows_label(unknown).lower()}
+    return Finding("female_tiebreak", WARNING, tuple(sorted({n.row for n in capped})), message,
+                   registry().guards["G08_female_tiebreak"].cite(on))
+
+
+def is_female(nominee: Nominee, year: int) -> bool | None:
+    """A woman, or a collective with ≥ 70% women members that year; None when not recorded."""
+    if nominee.kind == "individual":
+        gender = nominee.case.get("subject", {}).get("gender") or ""
+        return None if not gender else gender == "female"
+    counts = nominee.case.get("members", {}).get(str(year), {})
+    female, total = counts.get("female"), counts.get("total")
+    if female is None or not total:
+        return None
+    return female * 100 >= FEMALE_SHARE * total
+
+
+def cap_base(cap: Cap, group: list[Nominee], population: Mapping[str, dict], year: int,
+             unit: ListUnit | None = None) -> int | None:
+    """What the percentage is taken of: the unit's members or staff (None: unknown), or the
+    subjects holding one of `cap.of` for the year (base kinds) or proposed for one."""
+    if cap.base == "members":
+        return unit.members if unit else None
+    if cap.base == "staff":
+        return unit.staff if unit else None
     holders = {key for key, case in population.items() if held_in(case, cap.of, year)}
     holders |= {n.key for n in group if n.case and held_in(n.case, cap.of, year)}
     proposed = {n.key for n in group if n.award_code in cap.of}

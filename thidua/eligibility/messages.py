@@ -43,6 +43,10 @@ FACT_TEXTS = {
     "same_achievement_already_rewarded": gettext_lazy(
         "the same achievement has already been rewarded"),
     "higher_statutory_retirement_age": gettext_lazy("has a higher statutory retirement age"),
+    "maternity_leave_in_year": gettext_lazy(
+        "was on statutory maternity leave during the year"),
+    "initiative_already_used": gettext_lazy(
+        "an initiative relied on was already used as a criterion for another title or form"),
     # individual titles
     "research_accepted_in_year": gettext_lazy(
         "a research topic, scheme or science and technology work accepted and applied in the year"),

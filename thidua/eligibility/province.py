@@ -16,7 +16,7 @@ awards (G03) never. Verdicts are those of engine.check_codes on queries.facts_fo
 
 import datetime
 from collections import Counter, namedtuple
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
@@ -73,11 +73,13 @@ class BatchResult:
 
 
 def check_people(year: int, *, people: QuerySet[Person] | None = None,
-                 codes: list[str] | None = None, keep_rows: bool = True, **options) -> BatchResult:
+                 codes: list[str] | None = None, keep_rows: bool = True,
+                 only: Iterable[str] | None = None, **options) -> BatchResult:
     """Every person (or those of `people`) checked for `year`: for each, every code open to
-    their group (or `codes`). `options` are those of queries.facts_for_person
-    (decision_date, received_date, decided_by, facts, council); bad ones raise CaseError."""
-    batch = Batch(year, people=people, codes=codes, **options)
+    their group (or `codes`; with `only`, the codes open to their group that are in it).
+    `options` are those of queries.facts_for_person (decision_date, received_date,
+    decided_by, facts, council); bad ones raise CaseError."""
+    batch = Batch(year, people=people, codes=codes, only=only, **options)
     result = BatchResult(year=year)
     tally = Tally(result.counts)
     kept = result.verdicts if keep_rows else None
@@ -127,7 +129,8 @@ class Batch:
     and province, and the streaming queries."""
 
     def __init__(self, year: int, *, people: QuerySet[Person] | None = None,
-                 codes: list[str] | None = None, decision_date: datetime.date | None = None,
+                 codes: list[str] | None = None, only: Iterable[str] | None = None,
+                 decision_date: datetime.date | None = None,
                  received_date: datetime.date | None = None, decided_by: str = "",
                  facts: dict | None = None, council: dict | None = None) -> None:
         self.rules = registry()
@@ -135,7 +138,7 @@ class Batch:
         self.year, self.people = year, people
         self.decided, self.received = stub.propose.decision_date, stub.propose.received_date
         self.decided_by, self.facts, self.council = decided_by, stub.facts, stub.council
-        self.codes = codes
+        self.codes, self.only = codes, None if only is None else frozenset(only)
         self.provinces = self.unit_provinces()
         self.type_codes = {pk: self.rules.award_code_of(code)
                            for pk, code in AwardType.objects.values_list("pk", "code")}
@@ -169,7 +172,8 @@ class Batch:
         context = self.context(group, province)
         subject = context.subject
         codes = tuple(self.codes if self.codes is not None else [
-            family for family in self.rules.families if self.rules.open_paths(family, subject)])
+            family for family in self.rules.families if self.rules.open_paths(family, subject)
+            and (self.only is None or family in self.only)])
         plans = [context.plan(code, self.decided_by, self.council).verdict for code in codes]
         self.needs.merge(context.needs)
         return codes, plans
@@ -301,7 +305,9 @@ class Batch:
                 snapshot.positions = tuple(
                     PositionFact(post_group=post, start=start, end=end)
                     for _pid, post, start, end in positions.take(person_id))
-            codes, verdicts = plans[(group, provinces.get(unit_id, ""))]
+            province = provinces.get(unit_id, "")
+            # A group outside the vocabulary cannot be parsed: the screen reports the record.
+            codes, verdicts = plans.get((group, province)) or plans[(DEFAULT_GROUP, province)]
             yield person_id, codes, [verdict(snapshot) for verdict in verdicts]
 
 

@@ -11,11 +11,13 @@ import yaml
 from thidua.awards import catalogue
 from thidua.eligibility import choices
 from thidua.eligibility.conditions import AllOf, Basis, Compiler, RuleFileError, Uncertain, _date
+from thidua.organisations.choices import UnitKind
 
 RULES_DIR = Path(__file__).parent / "rules"
 NATIONAL_FILE = RULES_DIR / "national.yaml"
 OVERLAY_DIR = RULES_DIR / "overlays"
 MEMO_LIMIT = 100_000
+UNIT_KINDS = tuple(UnitKind.values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ class Rule:
     annual: bool
     simulate: bool
     versions: list[Version] = field(default_factory=list)
+    initiatives: bool = False  # a version counts initiatives (G11 may apply)
 
     def open_to(self, subject) -> bool:
         if subject.kind not in self.subjects:
@@ -121,6 +124,48 @@ class OverlayView:
         return [entry for entry in self.entries if entry.deadline is not None]
 
 
+# What a cap's percentage is taken of: the subjects holding (or proposed for) some codes that
+# year, the members of the unit the list comes from, or its staff (the people of its subtree).
+CAP_BASES = ("holders", "members", "staff")
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """A limit on how many may be proposed for some codes in a year, from the national file
+    (`province` "": every province) or a province's overlay. `unit_kinds` (empty: any) are the
+    kinds of unit whose lists it counts for; a list counts per proposal year."""
+
+    province: str
+    codes: frozenset[str]  # award codes
+    start: datetime.date
+    end: datetime.date | None
+    basis: Basis
+    confirmed: bool = True
+    max_count: int | None = None
+    max_percent: int | None = None
+    of: frozenset[str] = field(default_factory=frozenset)  # award codes (base "holders")
+    base: str = "holders"  # one of CAP_BASES
+    unit_kinds: frozenset[str] = field(default_factory=frozenset)
+
+    def applies(self, province: str, on: datetime.date, unit_kind: str = "") -> bool:
+        return ((not self.province or self.province == province) and self.start <= on
+                and (self.end is None or on <= self.end)
+                and (not self.unit_kinds or unit_kind in self.unit_kinds))
+
+
+@dataclass(frozen=True, slots=True)
+class VoteBasis:
+    """A province's own citation of a vote rule (e.g. its council regulation), dated."""
+
+    vote: str
+    start: datetime.date
+    end: datetime.date | None
+    basis: Basis
+
+    def in_effect(self, on: datetime.date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
 class Registry:
     def __init__(self, national: dict, overlays: list[dict]) -> None:
         self.documents = dict(national["documents"])
@@ -137,7 +182,8 @@ class Registry:
         self.advisory = {key: self._basis(value, f"advisory.{key}")
                          for key, value in national["advisory"].items()}
         self.all_facts: set[str] = set(choices.DEFAULT_TRUE_FACTS) | set(choices.PENDING_FACTS)
-        self.all_facts |= {"same_achievement_already_rewarded", "higher_statutory_retirement_age"}
+        self.all_facts |= {"same_achievement_already_rewarded", "higher_statutory_retirement_age",
+                           choices.MATERNITY_FACT, choices.INITIATIVE_USED_FACT}
         self.rules: dict[str, Rule] = {}
         for spec in national["rules"]:
             rule = self._rule(spec)
@@ -147,10 +193,13 @@ class Registry:
             if rule.family not in self.rules:
                 raise RuleFileError(f"rule {rule.id}: family {rule.family!r} is not a rule id")
             self.families.setdefault(rule.family, []).append(rule)
+        self.known_codes = frozenset(self.catalogue) | frozenset(self.rules)
         self.overlays: dict[str, list[OverlayEntry]] = {}
+        self.vote_bases: dict[str, list[VoteBasis]] = {}
+        self.caps: list[Cap] = [read_cap("", item, self, f"national caps[{index}]")
+                                for index, item in enumerate(national.get("caps") or ())]
         for overlay in overlays:
             self._overlay(overlay)
-        self.known_codes = frozenset(self.catalogue) | frozenset(self.rules)
         self.known_facts = frozenset(self.all_facts)
         # Answers that depend only on codes, subjects and dates, remembered for batches.
         self._memo: dict[tuple, object] = {}
@@ -232,6 +281,24 @@ class Registry:
                    if rule_id in entry.rules and entry.in_effect(on)]
         return OverlayView(entries) if entries else None
 
+    def vote_basis(self, vote: Vote, province: str, on: datetime.date) -> str:
+        """The citation of a vote rule for a case: the province's own (its overlay's `votes`)
+        on that date, else the national one."""
+        for item in self.vote_bases.get(province, ()) if province else ():
+            if item.vote == vote.code and item.in_effect(on):
+                return item.basis.cite(on)
+        return vote.basis.cite(on)
+
+    def caps_for(self, province: str, on: datetime.date, *, code: str | None = None,
+                 unit_kind: str = "", caps: list[Cap] | None = None) -> list[Cap]:
+        """The caps counting for a list of `province` on the decision date `on` (national ones
+        and the province's), of a unit of `unit_kind`, limiting `code` (any code when None):
+        the one way the engine and the list checks read caps. `caps` defaults to those of the
+        rule files."""
+        award = self.award_code_of(code) if code else None
+        return [cap for cap in (self.caps if caps is None else caps)
+                if cap.applies(province, on, unit_kind) and (award is None or award in cap.codes)]
+
     def name(self, code: str) -> str:
         if code in self.rules:
             return self.rules[code].name
@@ -273,6 +340,7 @@ class Registry:
                     subjects=subjects, groups=groups, registration=bool(spec.get("registration")),
                     annual=bool(spec.get("annual")), simulate=bool(spec.get("simulate")))
         rule.versions = [self._version(rule_id, version) for version in spec["versions"]]
+        rule.initiatives = any(counts_initiatives(v.conditions) for v in rule.versions)
         return rule
 
     def _version(self, rule_id: str, spec: dict) -> Version:
@@ -324,6 +392,63 @@ class Registry:
                 deadline=(int(deadline["day"]), int(deadline["month"])) if deadline else None,
                 basis=basis))
             self.all_facts |= compiler.all_facts
+        for index, item in enumerate(spec.get("votes") or ()):
+            where = f"overlay {province} votes[{index}]"
+            if item.get("vote") not in self.votes:
+                raise RuleFileError(f"{where}: unknown vote {item.get('vote')!r}")
+            self.vote_bases.setdefault(province, []).append(VoteBasis(
+                item["vote"], _date(item["effective_from"]), _date(item.get("effective_to")),
+                Compiler(self.documents, where).basis(item["basis"])))
+        self.caps += [read_cap(province, item, self, f"overlay {province} caps[{index}]")
+                      for index, item in enumerate(spec.get("caps") or ())]
+
+
+def read_cap(province: str, item: dict, rules: "Registry", where: str,
+             documents: dict | None = None) -> Cap:
+    """One entry of a `caps` list (format: rules/overlays/README.md); RuleFileError names
+    what is wrong."""
+    codes, of = item.get("codes") or [], item.get("of") or []
+    kinds = item.get("unit_kinds") or []
+    base = of if isinstance(of, str) else "holders"
+    if not (isinstance(codes, list) and isinstance(kinds, list)
+            and (isinstance(of, list) or of in CAP_BASES)):
+        raise RuleFileError(f"{where}: codes and unit_kinds must be lists, of a list of codes "
+                            f"or one of {', '.join(CAP_BASES[1:])}")
+    of = of if isinstance(of, list) else []
+    unknown = sorted(code for code in [*codes, *of] if code not in rules.known_codes)
+    if not codes or unknown:
+        raise RuleFileError(f"{where}: needs known codes (unknown: {unknown})")
+    wrong_kinds = sorted(set(kinds) - set(UNIT_KINDS))
+    if wrong_kinds:
+        raise RuleFileError(f"{where}: unknown unit kinds {wrong_kinds}")
+    max_count, max_percent = item.get("max_count"), item.get("max_percent")
+    if (max_count is None and max_percent is None) or (
+            max_percent is not None and base == "holders" and not of):
+        raise RuleFileError(f"{where}: needs max_count, or max_percent with `of`")
+    if not item.get("effective_from"):
+        raise RuleFileError(f"{where}: needs effective_from")
+    try:
+        start, end = _date(item["effective_from"]), _date(item.get("effective_to"))
+    except ValueError as error:
+        raise RuleFileError(f"{where}: {error}") from error
+    return Cap(province=province, codes=frozenset(rules.award_code_of(c) for c in codes),
+               start=start, end=end,
+               basis=Compiler(documents or rules.documents, where).basis(item.get("basis")),
+               confirmed=item.get("status", "in_force") != choices.Status.UNCONFIRMED,
+               max_count=None if max_count is None else int(max_count),
+               max_percent=None if max_percent is None else int(max_percent),
+               of=frozenset(rules.award_code_of(c) for c in of), base=base,
+               unit_kinds=frozenset(kinds))
+
+
+def counts_initiatives(node) -> bool:
+    """Whether a condition tree counts initiatives somewhere (not through another title)."""
+    pred = getattr(node, "pred", None)
+    if pred is not None:
+        return getattr(pred, "what", "") == "initiative"
+    children = [*getattr(node, "children", ()),
+                *(getattr(node, name, None) for name in ("child", "every", "require"))]
+    return any(counts_initiatives(child) for child in children if child is not None)
 
 
 def load_yaml(path: Path) -> dict:

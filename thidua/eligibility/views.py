@@ -10,12 +10,13 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from thidua.eligibility import batch, exports
+from thidua.eligibility import batch, exports, uploads
 from thidua.eligibility import messages as say
 from thidua.eligibility.choices import Status
-from thidua.eligibility.forms import BatchForm, YearForm, this_year
+from thidua.eligibility.forms import BatchForm, ListUploadForm, YearForm, this_year
 from thidua.organisations import queries as unit_queries
 from thidua.organisations.forms import unit_choices
 from thidua.people import queries as people_queries
@@ -96,19 +97,20 @@ def batch_check(request: HttpRequest) -> HttpResponse:
     return render(request, "eligibility/batch.html", context)
 
 
-def checked(request: HttpRequest, form: BatchForm) -> tuple[batch.Batch, list[batch.Row]]:
-    """The batch asked for by a valid form, and its rows that pass the filters."""
+def checked(request: HttpRequest, form: BatchForm) -> tuple[batch.Batch, batch.Rows]:
+    """The batch asked for by a valid form (verdicts only), and its rows that pass the
+    filters."""
     data = form.cleaned_data
     found = batch.run_batch(request.user, data["unit"], data["year"], form.chosen_codes())
-    return found, batch.filter_rows(found.rows, verdict=data["verdict"], code=data["only"],
-                                    text=data["q"])
+    return found, found.filtered(verdict=data["verdict"], code=data["only"], text=data["q"])
 
 
 def results(request: HttpRequest, form: BatchForm) -> dict:
     found, rows = checked(request, form)
     page = Paginator(rows, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    found.explain(page.object_list)
-    proposed, keys = set(form.cleaned_data["proposed"]), {row.key for row in found.rows}
+    found.explain(page.object_list)  # reasons only for the rows of this page
+    proposed = set(form.cleaned_data["proposed"])
+    keys = found.known(proposed)
     shown = [present_row(row, proposed) for row in page.object_list]
     return {
         "batch": found, "page": page, "shown": shown, "row_count": len(rows),
@@ -116,9 +118,9 @@ def results(request: HttpRequest, form: BatchForm) -> dict:
                    for verdict, label, count in found.counts()],
         "findings": [(finding, FINDING_CSS[finding.severity])
                      for finding in found.findings(proposed)],
-        "proposed_count": len(proposed & keys),
+        "proposed_count": len(keys),
         # Ticked rows of other pages travel as hidden fields; keys of no row are dropped.
-        "proposed_elsewhere": sorted((proposed & keys) - {row.key for row in page.object_list}),
+        "proposed_elsewhere": sorted(keys - {row.key for row in page.object_list}),
     }
 
 
@@ -134,12 +136,37 @@ def batch_export(request: HttpRequest) -> HttpResponse:
         return render(request, "eligibility/batch.html",
                       {"form": form, "unit_options": unit_choices(request.user)})
     found, rows = checked(request, form)
-    # Reasons without the earliest year: its simulation would make a large export slow.
-    found.explain(rows, earliest=False)
     proposed = set(form.cleaned_data["proposed"])
+    findings = found.findings(proposed)
     # Closed, and so removed, by the response once sent.
     target = tempfile.TemporaryFile()  # noqa: SIM115
-    exports.write_batch(target, found, rows, found.findings(proposed), proposed)
+    # Reasons are read a chunk of subjects at a time while the rows are written, without the
+    # earliest year (its simulation would make a large export slow).
+    exports.write_batch(target, found, found.explained(rows), findings, proposed)
     target.seek(0)
     return FileResponse(target, as_attachment=True, filename=exports.file_name(found),
                         content_type=exports.XLSX)
+
+
+# -- a nominee list uploaded for the list checks ------------------------------------------------
+@login_required
+def list_upload(request: HttpRequest) -> HttpResponse:
+    """Upload a unit's nominee list (xlsx): every cell checked, each row matched with the
+    register in the user's scope, then the list checks. Nothing is stored."""
+    user = request.user
+    form = ListUploadForm(request.POST or None, request.FILES or None, user=user,
+                          initial={"unit": user.unit_id, "year": this_year()})
+    context = {"form": form, "unit_options": unit_choices(user)}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        reading = uploads.read(data["file"], today=timezone.localdate())
+        context["reading"] = reading
+        if not reading.errors:
+            checked = uploads.check(user, data["unit"], data["year"], reading.rows)
+            context.update(
+                rows=[{"row": row, "css": VERDICT_CSS.get(row.verdict, ""),
+                       "label": batch.VERDICT_LABELS.get(row.verdict, "")}
+                      for row in checked.rows],
+                findings=[(finding, FINDING_CSS[finding.severity])
+                          for finding in checked.findings])
+    return render(request, "eligibility/list_upload.html", context)

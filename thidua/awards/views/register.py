@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import queries as award_queries
 from thidua.awards.choices import AwardKind
-from thidua.awards.models import Award, AwardType
+from thidua.awards.models import Award, AwardType, DecisionDraft
 from thidua.core.text import clean
 from thidua.organisations import queries as unit_queries
 from thidua.organisations.forms import unit_choices
@@ -85,6 +85,7 @@ def award_list(request: HttpRequest) -> HttpResponse:
     return render(request, "awards/register/award_list.html", {
         "form": form, "page": paginate(request, awards),
         "unit_options": unit_choices(request.user),
+        "may_revoke": award_queries.may_decide(request.user),
     })
 
 
@@ -144,7 +145,9 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "award__award_type", "award__decision").order_by("pk")
     issuer_visible = decision.issuer_id is not None and unit_queries.visible_to(user).filter(
         pk=decision.issuer_id).exists()
+    draft = DecisionDraft.objects.filter(decision=decision).first()
     return render(request, "awards/register/decision_detail.html", {
         "decision": decision, "page": paginate(request, awards), "revocations": revocations,
-        "issuer_visible": issuer_visible,
+        "issuer_visible": issuer_visible, "draft": draft,
+        "may_revoke": award_queries.may_decide(user),
     })
