@@ -136,3 +136,16 @@ def test_moving_the_council_refreshes_the_due_dates_that_follow_it(tree):
     assert list(Proposal.objects.filter(pk__in=[appraised.pk, at_council.pk, received.pk])
                 .order_by("pk").values_list("due_on", flat=True)) == [
         D(2026, 12, 7), D(2026, 12, 22), D(2026, 12, 1)]
+
+
+def test_a_new_draft_is_due_at_the_round_deadline_and_follows_a_change_of_it(tree, zone_officer,
+                                                                            admin_user):
+    from tests.factories import make_proposal, make_round
+    from thidua.proposals import services
+
+    round_ = make_round(tree.lam_dong, by=admin_user)
+    draft = make_proposal(round_, tree.special_zone, by=zone_officer)
+    assert draft.due_on == round_.submission_deadline
+    later = round_.submission_deadline + datetime.timedelta(days=7)
+    services.update_round(by=admin_user, round_=round_, submission_deadline=later)
+    assert Proposal.objects.get(pk=draft.pk).due_on == later

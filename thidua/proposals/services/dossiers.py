@@ -4,13 +4,14 @@ eligibility re-check inside `submit`)."""
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.services import log_action, snapshot
 from thidua.core.text import clean, fold
 from thidua.organisations.models import Unit
-from thidua.proposals import workflow
-from thidua.proposals.choices import EDITABLE
+from thidua.proposals import deadlines, workflow
+from thidua.proposals.choices import EDITABLE, State
 from thidua.proposals.models import Proposal, Round
 from thidua.proposals.services.base import DossierError, lock, lock_for_edit, touch
 from thidua.proposals.services.nominees import store_checks
@@ -35,6 +36,7 @@ def create_proposal(*, by, round_: Round, unit: Unit, title: str, number: str = 
         raise DossierError(_("%(unit)s no longer exists: its successor proposes.")
                            % {"unit": unit.name})
     proposal.search_key = search_key(proposal)
+    proposal.due_on = deadlines.due_date(proposal, State.DRAFT, timezone.localdate())
     with transaction.atomic():
         proposal.save()
         log_action("thidua.proposal.created", by=by, obj=proposal,

@@ -7,6 +7,7 @@ from thidua.core.services import log_action, snapshot
 from thidua.core.text import clean
 from thidua.organisations.models import Unit
 from thidua.organisations.queries import in_scope, scope_paths
+from thidua.proposals import deadlines
 from thidua.proposals.models import Round
 from thidua.proposals.queries import may_organise
 from thidua.proposals.services.base import DossierError
@@ -42,6 +43,8 @@ def update_round(*, by, round_: Round, **changes) -> Round:
                                  "change."))
         check(round_, by)
         round_.save()
+        # The due dates of drafts and of dossiers waiting for the council follow these dates.
+        deadlines.refresh_round(round_)
         log_action("thidua.round.updated", by=by, obj=round_, before=before,
                    after=snapshot(round_, ROUND_FIELDS))
     return round_
