@@ -24,8 +24,11 @@ ON = datetime.date(2025, 12, 10)
     # LĐTT: the CBCCVC path votes by majority, the direct-worker path has no vote: the
     # strictest rule of the code wins.
     ("ldtt", ("majority", "majority", 0)),
-    # No rule in the rule base (state honorary titles): a majority.
+    # No rule in the rule base (state honorary titles): a majority…
     ("nha_giao_uu_tu", ("majority", "majority", 0)),
+    # … except the heroes' titles, balloted at 90% of all members (national.yaml code_votes).
+    ("anh_hung_lao_dong", ("ballot_90", "ballot", 90)),
+    ("anh_hung_llvtnd", ("ballot_90", "ballot", 90)),
 ])
 def test_the_vote_rule_of_a_code_comes_from_the_rule_base(code, rule):
     threshold = threshold_for(code, ON)

@@ -48,7 +48,8 @@ class Threshold:
 @lru_cache(maxsize=512)
 def threshold_for(award_code: str, on: datetime.date) -> Threshold:
     """The strictest vote rule among the rule paths registered under `award_code` in force on
-    `on` (confirmed versions first). A code without a rule is voted by majority."""
+    `on` (confirmed versions first). A code without a rule takes its `code_votes` entry of
+    national.yaml (the heroes' titles: 90% of all members), else a majority."""
     rules = registry()
     versions = [version for rule in rules.rules.values() if rule.award_code == award_code
                 for version in rule.versions if version.vote is not None]
@@ -59,7 +60,7 @@ def threshold_for(award_code: str, on: datetime.date) -> Threshold:
                        key=lambda vote: (vote.kind == "ballot", vote.min_percent))
             break
     else:
-        vote = rules.votes[FALLBACK_VOTE]
+        vote = rules.code_votes.get(award_code) or rules.votes[FALLBACK_VOTE]
     return Threshold(vote.code, vote.kind, vote.min_percent if vote.kind == "ballot" else 0,
                      vote.basis.cite(on))
 

@@ -177,6 +177,8 @@ class Registry:
         self.votes = {code: Vote(code, spec["kind"], int(spec.get("min_percent", 50)),
                                  self._basis(spec["basis"], f"votes.{code}"))
                       for code, spec in national["votes"].items()}
+        self.code_votes = {code: self._code_vote(code, key)
+                           for code, key in (national.get("code_votes") or {}).items()}
         self.authorities = {name: tuple(self._authority(item) for item in ranges)
                             for name, ranges in national["authorities"].items()}
         self.advisory = {key: self._basis(value, f"advisory.{key}")
@@ -317,6 +319,14 @@ class Registry:
         return frozenset(self.catalogue.get(code, {}).get("authorities", ()))
 
     # -- building
+    def _code_vote(self, code: str, key: str) -> Vote:
+        """The vote of a title voted by the council although no automatic rule decides it."""
+        if code not in self.catalogue:
+            raise RuleFileError(f"code_votes.{code}: unknown code")
+        if key not in self.votes:
+            raise RuleFileError(f"code_votes.{code}: unknown vote {key!r}")
+        return self.votes[key]
+
     def _basis(self, entries: list, where: str) -> Basis:
         return Compiler(self.documents, where).basis(entries)
 
