@@ -409,16 +409,20 @@ class RowChecker:
         date, the date of birth when there is no ID, the year against the decision date."""
         triples = list(zip(parsed["personal_id"], parsed["gender"], parsed["birth_date"],
                            strict=True))
+        # The common triple, with an ID, is checked here directly and remembered across the
+        # chunks of a sheet: a 100,000-row register has tens of thousands of distinct ones.
         known, identity_errors = self.id_checks, self.identity_errors
         wrong = {}
         for triple in set(triples):
-            # A triple met in an earlier chunk of the sheet: its messages are known.
-            messages = known.get(triple) if triple[0] else None
-            if messages is None:
-                messages = identity_errors(*triple)
-            elif messages:
-                messages = [("personal_id", message) for message in messages]
-            if messages:
+            personal_id = triple[0]
+            if personal_id:
+                messages = known.get(triple)
+                if messages is None:
+                    messages = known[triple] = personal_id_errors(
+                        personal_id, gender=triple[1] or "", birth_date=triple[2])
+                if messages:
+                    wrong[triple] = [("personal_id", message) for message in messages]
+            elif messages := identity_errors(*triple):
                 wrong[triple] = messages
         pairs = (list(zip(parsed["year"], parsed["decision_date"], strict=True))
                  if "decision_date" in parsed else [])
@@ -436,11 +440,8 @@ class RowChecker:
     def identity_errors(self, personal_id, gender, birth) -> list[tuple[str, str]]:
         """(key, message) pairs; a birth date error only stands where that cell had none."""
         if personal_id:
-            key = (personal_id, gender or "", birth)
-            if key not in self.id_checks:
-                self.id_checks[key] = personal_id_errors(personal_id, gender=gender or "",
-                                                         birth_date=birth)
-            return [("personal_id", message) for message in self.id_checks[key]]
+            return [("personal_id", message) for message in personal_id_errors(
+                personal_id, gender=gender or "", birth_date=birth)]
         if personal_id == "" and birth is None:
             return [("birth_date", _("Without a personal identification number, the date of "
                                      "birth is needed to identify the person."))]

@@ -22,10 +22,14 @@ class Person(models.Model):
     unit = models.ForeignKey(
         "organisations.Unit", verbose_name=_("current unit"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="people",
+        db_index=False,  # the (unit, sort_key) index below serves lookups by unit
     )
     title = models.CharField(_("current position"), max_length=150, blank=True)
-    name_folded = models.CharField(max_length=120, db_index=True, editable=False, default="")
-    sort_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    # Indexed in Meta rather than with db_index: on PostgreSQL db_index adds a second,
+    # varchar_pattern_ops index for LIKE 'prefix%', which no query here makes; every import
+    # of tens of thousands of people paid for maintaining it.
+    name_folded = models.CharField(max_length=120, editable=False, default="")
+    sort_key = models.CharField(max_length=255, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -39,7 +43,11 @@ class Person(models.Model):
                 name="person_personal_id_unique",
             )
         ]
-        indexes = [models.Index(fields=["unit", "sort_key"])]
+        indexes = [
+            models.Index(fields=["unit", "sort_key"]),
+            models.Index(fields=["name_folded"], name="person_name_folded"),
+            models.Index(fields=["sort_key"], name="person_sort_key"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
