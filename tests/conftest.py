@@ -17,8 +17,13 @@ from thidua.organisations.choices import LineageKind, UnitKind
 @pytest.fixture(autouse=True)
 def catalogue_rows(request):
     """Tests in transactions of their own (browser, concurrency) find the catalogue that the
-    data migration wrote: a transactional test empties every table when it ends, and the
-    serialized copy is not restored in every order the tests may run in."""
+    data migration awards/0002 wrote, the only data a migration writes.
+
+    Why: pytest-django runs the transactional tests after the others, and each of them ends by
+    emptying every table (Django's TransactionTestCase flushes instead of rolling back). The
+    first one finds the migrated catalogue; every later one would find none. Django's remedy,
+    `serialized_rollback=True`, reloads a copy of the whole test database before each such
+    test; the catalogue is all there is to restore, so it is written again here instead."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames or (
             (marker := request.node.get_closest_marker("django_db")) and
             marker.kwargs.get("transaction")):
