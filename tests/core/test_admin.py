@@ -6,12 +6,21 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from tests.awards.decisions import make_draft, voted_round
 from tests.documents.test_signing import PASSPHRASE, throwaway_pkcs12
 from tests.factories import make_award, make_decision, make_round, make_unit
 from thidua.accounts.models import ApiToken, User
 from thidua.accounts.services import create_token
 from thidua.awards import services as award_services
-from thidua.awards.models import Award, Decision, ImportBatch, Revocation
+from thidua.awards.models import (
+    Award,
+    Decision,
+    DecisionDraft,
+    DecisionNumber,
+    ImportBatch,
+    PackageReceipt,
+    Revocation,
+)
 from thidua.core.models import AuditEntry
 from thidua.councils import services as council_services
 from thidua.documents import signing
@@ -31,7 +40,7 @@ OUR_MODELS = [model for model in MODELS if model._meta.app_config.name.startswit
 
 
 @pytest.fixture
-def records(tree, people, officer, reviewer, settings, tmp_path):
+def records(tree, people, officer, reviewer, leader, settings, tmp_path):
     """At least one row of every model shown in the admin."""
     settings.MEDIA_ROOT = tmp_path
     award = make_award("ldtt", person=people.hoa, year=2023)
@@ -57,6 +66,15 @@ def records(tree, people, officer, reviewer, settings, tmp_path):
     create_token(by=None, user=officer, name="Báo cáo")
     # The importer's own record of a run; only the importer writes it, so it is made directly.
     ImportBatch.objects.create(file_name="so-khen-thuong.xlsx", file_sha256="0" * 64)
+    # A decision issued from a draft: the draft, its annex, the number taken and the sequence.
+    # Only the district's dossier: Bình, in the commune's, is under discipline (above).
+    voted = voted_round(tree, people)
+    award_services.issue_decision(by=leader, draft=make_draft(voted, tree.phu_quy,
+                                                              dossiers=[voted.district]))
+    # Only the package importer writes receipts, so one is made directly.
+    PackageReceipt.objects.create(kind="decision", content_sha256="1" * 64,
+                                  object_type="awards.decision", object_id="1",
+                                  file_name="quyet-dinh.zip")
     council = council_services.create_council(by=None, name="Hội đồng Thi đua – Khen thưởng tỉnh",
                                               organiser=tree.province)
     council_services.create_session(by=reviewer, council=council, date=datetime.date(2026, 1, 5),
@@ -101,7 +119,8 @@ def test_search_ignores_accents(site, records):
         "dac-khu-phu-quy", "phu-quy"]
 
 
-@pytest.mark.parametrize("model", [Award, Revocation, AuditEntry, ApiToken])
+@pytest.mark.parametrize("model", [Award, Revocation, AuditEntry, ApiToken, DecisionDraft,
+                                   DecisionNumber, PackageReceipt])
 def test_history_is_read_only(site, records, model):
     obj = model._default_manager.first()
     assert site.get(url(model, "add")).status_code == 403

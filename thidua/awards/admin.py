@@ -1,14 +1,28 @@
 """Admin of the catalogue, decisions, the award register and initiatives.
 
 The register is history: an award or a revocation is never edited here (a correction or a
-revocation is a new record under a new decision), so both are shown read-only."""
+revocation is a new record under a new decision), so both are shown read-only. So are the
+records only the system writes: decision drafts (edited and issued on their own screens, where
+the checks run), the numbering of decisions and the packages received."""
 
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
 from thidua.awards import services
-from thidua.awards.models import Award, AwardType, Decision, ImportBatch, Initiative, Revocation
+from thidua.awards.models import (
+    AnnexLine,
+    Award,
+    AwardType,
+    Decision,
+    DecisionDraft,
+    DecisionNumber,
+    DecisionSequence,
+    ImportBatch,
+    Initiative,
+    PackageReceipt,
+    Revocation,
+)
 from thidua.core.admin import FoldedSearchMixin, ReadOnlyAdmin, ServiceAdmin
 
 
@@ -86,3 +100,54 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     list_filter = ["status", "dry_run"]
     list_select_related = ["created_by"]
     search_fields = ["file_name"]
+
+
+class AnnexLineInline(admin.TabularInline):
+    model = AnnexLine
+    fields = ["position", "subject_kind", "name", "unit_name", "award_type", "nominee"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(DecisionDraft)
+class DecisionDraftAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "state", "issuer_name", "date", "round", "decision", "issued_at"]
+    list_filter = ["state", "decided_by"]
+    list_select_related = ["round", "decision"]
+    search_fields = ["number", "issuer_name", "subject"]
+    raw_id_fields = ["round", "issuer", "decision", "created_by", "issued_by"]
+    inlines = [AnnexLineInline]
+    date_hierarchy = "date"
+
+
+@admin.register(DecisionSequence)
+class DecisionSequenceAdmin(ReadOnlyAdmin):
+    list_display = ["issuer", "year", "last_number"]
+    list_filter = ["year"]
+    list_select_related = ["issuer"]
+    search_fields = ["issuer__name_folded"]
+
+
+@admin.register(DecisionNumber)
+class DecisionNumberAdmin(ReadOnlyAdmin):
+    list_display = ["serial", "year", "issuer", "decision"]
+    list_filter = ["year"]
+    list_select_related = ["issuer", "decision"]
+    search_fields = ["decision__number"]
+    raw_id_fields = ["issuer", "decision"]
+
+
+@admin.register(PackageReceipt)
+class PackageReceiptAdmin(ReadOnlyAdmin):
+    list_display = ["kind", "file_name", "object_type", "object_id", "received_by", "received_at"]
+    list_filter = ["kind"]
+    list_select_related = ["received_by"]
+    search_fields = ["file_name", "=content_sha256"]
