@@ -4,6 +4,8 @@
 that could leak."""
 
 import datetime
+import os
+import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -33,6 +35,46 @@ def catalogue_rows(request):
         request.getfixturevalue("transactional_db")
         if not AwardType.objects.exists():
             sync(AwardType)
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (`make browser` installs it), one for the
+    whole run. Playwright's sync API runs an event loop in this thread; the ORM calls the tests
+    make themselves (fixtures) are ordinary synchronous ones, hence DJANGO_ALLOW_ASYNC_UNSAFE
+    while a browser is open."""
+    if not shutil.which(CHROMIUM):
+        pytest.skip("Chromium is not installed: run `make browser` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run"])
+            yield browser
+            browser.close()
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in Vietnamese at a desktop's width (a test may resize it)."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
 
 
 @pytest.fixture

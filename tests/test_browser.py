@@ -4,7 +4,6 @@ Set THIDUA_SCREENSHOTS=1 to save a screenshot of the person page to docs/screens
 
 import datetime
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,42 +14,12 @@ from thidua.awards import services as award_services
 from thidua.movements import services as cluster_services
 from thidua.people import services as people_services
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
-# itself (fixtures) are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "person.png"
 
 # serialized_rollback: the catalogue loaded by a data migration survives the flush that
 # follows a transactional test.
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Chromium is not installed: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 @pytest.fixture

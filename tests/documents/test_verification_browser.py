@@ -1,48 +1,20 @@
 """The public verification page in headless Chromium: what someone sees after scanning the QR
-code of a certificate, or typing its code (Debian's Chromium, driven by Playwright)."""
-
-import os
-import shutil
+code of a certificate, or typing its code (Debian's Chromium, driven by Playwright), at a
+phone's width: the page is opened from a QR code."""
 
 import pytest
 
 from tests.documents.certificate_support import make_certified
 from thidua.documents import verification
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = "/usr/bin/chromium"
-
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Chromium is not installed: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 412, "height": 900})
-    page = context.new_page()  # a phone's width: the page is opened from a QR code
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def test_a_scanned_code_shows_the_award_and_a_typed_one_too(live_server, page, tree):
     from playwright.sync_api import expect
 
+    page.set_viewport_size({"width": 412, "height": 900})
     certified = make_certified(tree)
     award = certified.awards.hoa
     code = verification.issue_certificates([award], by=None)[award.pk]

@@ -1,9 +1,7 @@
 """A visitor without an account opens the published candidate list and sends a comment, in
-headless Chromium (Debian's, driven by Playwright; see tests/test_browser.py)."""
+headless Chromium (Debian's, driven by Playwright; fixtures in tests/conftest.py)."""
 
 import datetime
-import os
-import shutil
 
 import pytest
 from django.utils import timezone
@@ -13,36 +11,8 @@ from tests.proposals.dossiers import add_nominee, published
 from thidua.core.workdays import add_working_days
 from thidua.proposals.models import Comment
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = "/usr/bin/chromium"
-
 pytestmark = [pytest.mark.browser,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Chromium is not installed: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def test_a_visitor_reads_the_list_and_sends_a_comment(live_server, page, tree):
