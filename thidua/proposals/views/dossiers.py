@@ -107,7 +107,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reasons_url = url_maker("proposals:nominee_reasons", proposal.pk)
     lines = [{**present_line(line, with_reasons=False),
               "person_url": person_url(line.person_id) if line.person_id else "",
-              "reasons_url": reasons_url(line.pk)} for line in queries.lines_of(proposal)]
+              "reasons_url": reasons_url(line.pk)} for line in queries.lines_on_page(proposal)]
     return render(request, "proposals/detail.html", {
         "proposal": proposal, "lines": lines, "state_css": STATE_CSS[proposal.state],
         "findings": summary_findings(lines),
