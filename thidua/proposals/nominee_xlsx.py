@@ -6,19 +6,18 @@ writes (services.imports does)."""
 
 import datetime
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from thidua.awards import importer
+from thidua.awards.import_lists import ListReading, read_list
 from thidua.awards.import_rows import Column, Issue, RowChecker, header_key
-from thidua.awards.import_xlsx import Sheet, UnreadableWorkbook, column_letter, read_workbook
 from thidua.awards.models import AwardType
-from thidua.core.text import clean
 from thidua.people.models import Person
 from thidua.proposals import queries
 from thidua.proposals.models import Nominee, Proposal
@@ -42,6 +41,8 @@ HEADERS = {header_key(label): column for column in COLUMNS
 REQUIRED = [column for column in COLUMNS if column.required]
 KEYS = ("full_name", "birth_date", "gender", "personal_id", "unit", "award", "summary", "note")
 MAX_ROWS = 2000
+TOO_MANY = gettext_lazy("The list has %(count)s rows; at most %(max)s can be imported into one "
+                        "dossier.")
 TEMPLATE_NAME = "mau-danh-sach-de-nghi-khen-thuong.xlsx"
 
 
@@ -82,75 +83,15 @@ class NomineeChecker(RowChecker):
                    award_type, summary, note)
 
 
-@dataclass
-class Reading:
-    rows: list[Row] = field(default_factory=list)
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
-    labels: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def issue(self, row: Row, key: str, message: str) -> Issue:
-        label = self.labels.get(row.sheet, {}).get(key, NomineeChecker.LABELS.get(key, ""))
-        return Issue(row.sheet, row.number, label, message)
-
-
-def read(source, *, today: datetime.date) -> Reading:
+def read(source, *, today: datetime.date) -> ListReading:
     """Every row of every sheet that has the list's header, checked cell by cell."""
-    reading = Reading()
-    try:
-        sheets = read_workbook(source)
-    except UnreadableWorkbook as error:
-        reading.errors.append(Issue("", None, "", str(error)))
-        return reading
-    checker = NomineeChecker(list(AwardType.objects.filter(active=True)), today)
-    found = False
-    for sheet in sheets:
-        layout = sheet_layout(sheet, reading)
-        if layout is None:
-            continue
-        found = True
-        fields, labels, first, data = layout
-        reading.labels[sheet.name] = labels
-        reading.rows += checker.check(sheet, fields, labels, first, data, reading.errors)
-    if not found and not reading.errors:
-        reading.errors.append(Issue(sheets[0].name if sheets else "", None, "", _(
-            "No header row of the list of nominees was found. Required columns: %(columns)s.")
-            % {"columns": ", ".join(column.label for column in REQUIRED)}))
-    if len(reading.rows) > MAX_ROWS:
-        reading.errors.append(Issue("", None, "", _(
-            "The list has %(count)s rows; at most %(max)s can be imported into one dossier.")
-            % {"count": len(reading.rows), "max": MAX_ROWS}))
-    return reading
-
-
-def sheet_layout(sheet: Sheet, reading: Reading):
-    """(fields, labels, first data row index, data rows) of a sheet, or None when it does not
-    hold the list. Formulas and missing columns are errors."""
-    header = importer.find_header(sheet, HEADERS)
-    for ref in sheet.formulas:
-        reading.errors.append(Issue(sheet.name, int("".join(filter(str.isdigit, ref))),
-                                    importer.formula_column(sheet, header, ref), _(
-            "The cell holds a formula; the list must contain values only (copy the cells and "
-            "paste them as values).")))
-    if header is None:
-        return None
-    index, columns = header
-    labels = {key: f"{clean(str(sheet.rows[index][col]))} ({column_letter(col)})"
-              for key, col in columns.items()}
-    missing = [column.label for column in REQUIRED if column.key not in columns]
-    if missing:
-        reading.errors.append(Issue(sheet.name, index + 1, "", _(
-            "Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
-        return None
-    data = importer.data_rows(sheet, index, columns["full_name"], reading)
-    if not data:
-        reading.errors.append(Issue(sheet.name, index + 2, "", _(
-            "There is no data row under the header.")))
-    return [(key, columns.get(key)) for key in KEYS], labels, index + 1, data
+    return read_list(source, headers=HEADERS, required=REQUIRED, keys=KEYS,
+                     checker=NomineeChecker(list(AwardType.objects.filter(active=True)), today),
+                     max_rows=MAX_ROWS, too_many=TOO_MANY)
 
 
 # -- matching ---------------------------------------------------------------------------------
-def match(reading: Reading, proposal: Proposal, by) -> None:
+def match(reading: ListReading, proposal: Proposal, by) -> None:
     """Give each row its person, found in the proposing unit's scope (and the user's) by
     personal ID, else by accent-folded name and birth date; an unknown person, an ambiguous
     name or a line proposed twice is an error naming the row."""
@@ -166,7 +107,7 @@ def match(reading: Reading, proposal: Proposal, by) -> None:
     refuse_repeats(reading, proposal)
 
 
-def find_person(row: Row, by_id: dict, by_name: dict, reading: Reading,
+def find_person(row: Row, by_id: dict, by_name: dict, reading: ListReading,
                 proposal: Proposal) -> Person | None:
     if row.personal_id and row.personal_id in by_id:
         return by_id[row.personal_id]
@@ -187,7 +128,7 @@ def find_person(row: Row, by_id: dict, by_name: dict, reading: Reading,
     return None
 
 
-def refuse_repeats(reading: Reading, proposal: Proposal) -> None:
+def refuse_repeats(reading: ListReading, proposal: Proposal) -> None:
     existing = set(proposal.nominees.filter(person__isnull=False)
                    .values_list("person_id", "award_type_id"))
     seen: dict[tuple, Row] = {}
