@@ -156,8 +156,14 @@ class SubjectForm(forms.Form):
     household = forms.CharField(label=_("Household (name of its head)"), required=False,
                                 max_length=255, widget=forms.TextInput(attrs=TEXT))
 
+    household_address = forms.CharField(label=_("Address of the household"), required=False,
+                                        max_length=255, widget=forms.TextInput(attrs=TEXT))
+
     def clean_household(self) -> str:
         return clean(self.cleaned_data["household"])
+
+    def clean_household_address(self) -> str:
+        return clean(self.cleaned_data["household_address"])
 
 
 class ImportForm(forms.Form):

@@ -120,6 +120,8 @@ class Nominee(models.Model):
     )
     name = models.CharField(_("awardee name"), max_length=255)
     unit_name = models.CharField(_("unit (at the time)"), max_length=255, blank=True)
+    # A household is named by its head (`name`) and its address.
+    address = models.CharField(_("address"), max_length=255, blank=True)
     award_type = models.ForeignKey(
         "awards.AwardType", verbose_name=_("proposed title/form"), on_delete=models.PROTECT,
         related_name="+",
