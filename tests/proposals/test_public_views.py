@@ -216,3 +216,31 @@ def test_the_comment_page_is_not_found_for_an_officer_or_outside_scope(client, o
     response = client.get(f"/quan-ly/ho-so/{open_list.pk}/gop-y/")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/accounts/login/")
+
+
+def test_a_spoofed_forwarded_header_does_not_escape_the_rate_limit(client, open_list,
+                                                                   settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    data = {"author_name": "Lê Văn Dân", "body": "Một ý kiến góp ý nữa.", "website": ""}
+    for number in range(5):
+        assert client.post(f"/gop-y/{open_list.pk}/", data,
+                           HTTP_X_FORWARDED_FOR=f"198.51.100.{number}").status_code == 302
+    response = client.post(f"/gop-y/{open_list.pk}/", data,
+                           HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert response.status_code == 429
+    assert len({comment.client_hash for comment in Comment.objects.all()}) == 1
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, open_list, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    data = {"author_name": "Lê Văn Dân", "body": "Một ý kiến góp ý nữa.", "website": ""}
+    for _ in range(5):  # one client, also writing a forged entry on the left
+        assert client.post(f"/gop-y/{open_list.pk}/", data, REMOTE_ADDR="10.0.0.2",
+                           HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7").status_code == 302
+    assert client.post(f"/gop-y/{open_list.pk}/", data, REMOTE_ADDR="10.0.0.2",
+                       HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7").status_code == 429
+    # Another client behind the same proxy is not blocked.
+    assert client.post(f"/gop-y/{open_list.pk}/", data, REMOTE_ADDR="10.0.0.2",
+                       HTTP_X_FORWARDED_FOR="203.0.113.8").status_code == 302
+    assert Comment.objects.filter(
+        client_hash=comments.client_hash("203.0.113.7")).count() == 5

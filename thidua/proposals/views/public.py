@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.core.clients import client_address
 from thidua.proposals.choices import State
 from thidua.proposals.comment_forms import CommentForm
 from thidua.proposals.models import Comment, CommentAnswer, Nominee, Proposal
@@ -81,7 +82,7 @@ def _post(request: HttpRequest, proposal: Proposal, form: CommentForm, nominees:
     chosen = next((n for n in nominees if n.pk == data["nominee"]), None)
     comments.post_comment(proposal, author_name=data["author_name"], contact=data["contact"],
                           body=data["body"], nominee=chosen,
-                          client=comments.client_hash(request.META.get("REMOTE_ADDR", "")))
+                          client=comments.client_hash(client_address(request)))
 
 
 def public_nominees(proposal: Proposal) -> QuerySet[Nominee]:
