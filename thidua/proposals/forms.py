@@ -197,3 +197,14 @@ class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("document type"), choices=AttachmentKind.choices,
                              widget=forms.Select(attrs=SELECT))
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DispatchForm(CleanText, forms.Form):
+    """The dispatch (công văn) that notified the proposing unit of the result."""
+
+    dispatch_number = forms.CharField(label=_("dispatch number"), max_length=60,
+                                      widget=forms.TextInput(attrs=TEXT))
+    notified_on = forms.DateField(label=_("dispatch date"), widget=forms.DateInput(attrs=DATE),
+                                  error_messages=NOT_A_DATE)
+    note = forms.CharField(label=_("note"), required=False, max_length=500,
+                           widget=forms.TextInput(attrs=TEXT))
