@@ -148,6 +148,10 @@ ATTACHMENT_MAX_BYTES = int(env("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 PAGE_SIZE = int(env("PAGE_SIZE", "50"))
+
+# Reverse proxies of ours in front of the server (nginx, a load balancer): the client address
+# is then read from X-Forwarded-For (thidua/core/clients.py). 0: REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # E-mail (reminders): printed to the console unless EMAIL_BACKEND says otherwise; SITE_URL makes
 # the links in e-mails absolute.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -2,13 +2,16 @@
 of bad package refused with a message naming the entry or the JSON path, nothing written."""
 
 import datetime
+import hashlib
 import io
 import json
 import zipfile
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from docx import Document
 
 from tests.awards.packages import damaged, opened, written
 from tests.factories import make_award, make_decision
@@ -21,6 +24,7 @@ from thidua.awards.package import (
     export_decision,
     import_package,
 )
+from thidua.awards.package_files import DOCX
 from thidua.core.models import AuditEntry
 from thidua.people.models import Person
 
@@ -76,7 +80,16 @@ def test_the_package_holds_the_decision_and_its_awards_without_id_numbers(issued
         "reason": "Kê khai không trung thực", "basis": ""}
     assert data["awards"][2]["awardee"] == {"type": "collective", "code": "tam-thanh",
                                             "name": "UBND xã Tam Thanh"}
-    assert (data["files"], files) == ([], {})
+    # The decision as a Word document, listed with its size and hash (no dossier decided it
+    # here, so no dossier attachment).
+    [document] = data["files"]
+    content = files["files/0001.docx"]
+    assert (list(files), document) == (["files/0001.docx"], {
+        "path": "files/0001.docx", "name": "quyet-dinh-120-QĐ-UBND.docx",
+        "sha256": hashlib.sha256(content).hexdigest(), "size": len(content),
+        "content_type": DOCX, "kind": "decision", "dossier": None})
+    text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    assert "THỦ TRƯỞNG ỦY BAN NHÂN DÂN HUYỆN PHÚ QUÝ\nCăn cứ A;\nCăn cứ B." in text
     assert "048185000123" not in json.dumps(data)
     assert AuditEntry.objects.filter(action="thidua.package.exported_decision",
                                      actor=reviewer).count() == 1
@@ -276,12 +289,40 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, received):
 def test_the_command_exports_and_imports(tmp_path, issued, capsys):
     out = tmp_path / "qd.zip"
     call_command("package", "export-decision", "120/QĐ-UBND", "--out", str(out))
-    assert capsys.readouterr().out == f"Đã ghi {out}: 3 dòng, 0 tệp kèm theo.\n"
+    assert capsys.readouterr().out == f"Đã ghi {out}: 3 dòng, 1 tệp kèm theo.\n"
     assert opened(out.read_bytes())[0]["decision"]["number"] == "120/QĐ-UBND"
     call_command("package", "import", str(out), "--dry-run")
     assert capsys.readouterr().out == (
         "Gói hợp lệ (chạy thử, không ghi gì): nếu nhập sẽ thêm 0 quyết định, 0 khen thưởng "
         "(3 đã có trong sổ), 0 cá nhân, 0 lần hủy bỏ.\n")
+
+
+def test_the_package_carries_the_attachments_of_the_decided_dossiers(tree, people, leader,
+                                                                   reviewer, settings,
+                                                                   tmp_path):
+    from tests.awards.decisions import make_draft, voted_round
+    from tests.proposals.test_attachments import PDF
+    from thidua.proposals import services as proposal_services
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    voted = voted_round(tree, people)
+    proposal_services.add_attachment(by=reviewer, proposal=voted.commune, kind="report",
+                                     upload=SimpleUploadedFile("Báo cáo thành tích.pdf", PDF))
+    decision = award_services.issue_decision(by=leader, draft=make_draft(voted, tree.phu_quy))
+    data, files = exported(decision)
+    assert [(item["path"], item["name"], item["kind"], item["dossier"], item["size"])
+            for item in data["files"]] == [
+        ("files/0001.docx", "quyet-dinh-1-QĐ-UBND.docx", "decision", None,
+         len(files["files/0001.docx"])),
+        ("files/0002.pdf", "Báo cáo thành tích.pdf", "report", voted.commune.number, len(PDF))]
+    assert files["files/0002.pdf"] == PDF
+    assert data["files"][1]["sha256"] == hashlib.sha256(PDF).hexdigest()
+    # At the receiving end each file is checked against its hash.
+    changed = {**files, "files/0002.pdf": PDF.replace(b"%%EOF", b"%%EOX")}
+    path = written(tmp_path / "qd.zip", data, changed, listed=False)
+    with pytest.raises(PackageError) as error:
+        import_package(path, dry_run=True)
+    assert "files[1].sha256: files/0002.pdf" in str(error.value)
 
 
 def test_the_command_reports_a_bad_package_and_exits_1(tmp_path, received, capsys):

@@ -123,8 +123,8 @@ def test_the_receipt_finds_the_members_own_lines_before_and_after_the_close(ball
     after = queries.check_receipt(code)
     expected = [("Nguyễn Thị Hoà", "Không đồng ý"), ("Trần Văn Bình", "Đồng ý"),
                 ("Lê Thị Hòa", "Không biểu quyết")]
-    assert [(n.name, c) for n, c in before.lines] == expected
-    assert [(n.name, c) for n, c in after.lines] == expected
+    assert [(n.name, c) for n, c, _revote in before.lines] == expected
+    assert [(n.name, c) for n, c, _revote in after.lines] == expected
     assert (before.counted, after.counted) == (False, True)
     # Closing rewrote the lines under new keys: their storage order says nothing any more.
     assert Vote.objects.count() == 15

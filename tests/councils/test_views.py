@@ -10,7 +10,7 @@ from tests.factories import UserFactory
 from thidua.accounts.choices import Role
 from thidua.councils import services
 from thidua.councils.choices import RecusalReason
-from thidua.councils.models import Council, CouncilMember, Participation, Session, Vote
+from thidua.councils.models import Council, CouncilMember, Participation, Recusal, Session, Vote
 
 
 def url(name: str, *args) -> str:
@@ -234,3 +234,50 @@ def test_ending_a_membership(client, ballot, tree):
     response = client.post(url("member_end", seat.pk), {"on": "31/12/2025"}, follow=True)
     assertContains(response, "Ngô Thị Mai thôi là thành viên từ sau ngày 31/12/2025.")
     assert str(CouncilMember.objects.get(pk=seat.pk).valid_to) == "2025-12-31"
+
+
+def test_the_secretary_withdraws_a_recusal_and_marks_a_late_arrival_on_the_session_page(
+        client, ballot):
+    recusal = services.record_recusal(by=ballot.secretary, session=ballot.session,
+                                      member=ballot.seats[3], nominee=ballot.hoa,
+                                      reason=RecusalReason.OWN_UNIT)
+    opened(ballot, 7)
+    client.force_login(ballot.secretary)
+    page = client.get(url("session", ballot.session.pk))
+    assertContains(page, f'<option value="{recusal.pk}">Nguyễn Quốc Bảo — Nguyễn Thị Hoà</option>',
+                   html=True)
+    assertContains(page, "Ghi nhận đã đến (được bỏ phiếu khi phiếu bầu còn mở)")
+    response = client.post(url("recusal_withdraw", ballot.session.pk),
+                           {"recusal": recusal.pk, "reason": ""}, follow=True)
+    assertContains(response, "Hãy ghi lý do rút việc không tham gia xét.")
+    assert not hasattr(Recusal.objects.get(pk=recusal.pk), "withdrawal")
+    client.post(url("recusal_withdraw", ballot.session.pk),
+                {"recusal": recusal.pk, "reason": "Nhầm đơn vị"})
+    response = client.post(url("late_arrival", ballot.session.pk),
+                           {"member": ballot.seats[8].pk}, follow=True)
+    assertContains(response, "Bùi Văn Thịnh đã có mặt và được bỏ phiếu.")
+    assertContains(response, "Có mặt 8/10 thành viên; cần tối thiểu 7.")
+    assertContains(response, "đã rút trước khi bỏ phiếu: Nhầm đơn vị")
+    assertContains(response, "đến muộn")
+    client.force_login(ballot.users[8])
+    assertContains(client.get(url("ballot", ballot.session.pk)), "Trần Văn Bình")
+    client.force_login(ballot.users[5])
+    assert client.post(url("late_arrival", ballot.session.pk),
+                       {"member": ballot.seats[9].pk}).status_code == 403
+
+
+def test_the_secretary_orders_a_revote_from_the_closed_session(client, ballot):
+    opened(ballot, 8)
+    services.close_session(by=ballot.secretary, session=ballot.session)
+    client.force_login(ballot.secretary)
+    assertContains(client.get(url("session", ballot.session.pk)), url("revote", ballot.session.pk))
+    response = client.post(url("revote", ballot.session.pk), {"reason": "Hòa phiếu"})
+    assertContains(response, "Hãy chọn những người được bỏ phiếu lại.")
+    response = client.post(url("revote", ballot.session.pk),
+                           {"nominees": [ballot.binh.pk], "reason": "Hòa phiếu", "date": ""})
+    revote = Session.objects.get(revote_of=ballot.session)
+    assert response["Location"] == url("session", revote.pk)
+    page = client.get(url("session", revote.pk))
+    assertContains(page, "Bỏ phiếu lại đối với một số người của")
+    assertContains(page, "Trần Văn Bình")
+    assertNotContains(page, "Lê Thị Hòa")

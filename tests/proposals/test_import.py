@@ -2,6 +2,7 @@
 (header by labels, legacy fonts, formulas refused), people matched in scope, all or nothing."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -162,3 +163,116 @@ def test_the_template_has_the_header_the_reader_finds(db, tmp_path):
         "Trang tính “Người được đề nghị”, dòng 2: Không có dòng dữ liệu nào dưới dòng tiêu đề "
         "cột."]
 
+
+
+# -- collectives and households -----------------------------------------------------------------
+KINDS_HEADER = ["STT", "Đối tượng", "Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân",
+                "Đơn vị", "Địa chỉ", "Danh hiệu/Hình thức đề nghị", "Tóm tắt thành tích",
+                "Ghi chú"]
+
+
+@pytest.fixture
+def villages(tree):
+    from tests.factories import make_unit
+    from thidua.organisations.choices import UnitKind
+
+    return SimpleNamespace(
+        trieu_duong=make_unit("Thôn Triều Dương", UnitKind.VILLAGE, tree.special_zone,
+                              code="trieu-duong"),
+        to1_a=make_unit("Tổ dân phố 1", UnitKind.VILLAGE, tree.special_zone, code="tdp1-a"),
+        to1_b=make_unit("Tổ dân phố 1", UnitKind.VILLAGE, tree.special_zone, code="tdp1-b"),
+        outside=make_unit("Thôn Xa", UnitKind.VILLAGE, tree.phu_thuy, code="thon-xa"))
+
+
+def kind_row(kind: str, name: str, award: str, **changes) -> dict:
+    row = {"Đối tượng": kind, "Họ và tên": name, "Danh hiệu/Hình thức đề nghị": award,
+           "Tóm tắt thành tích": "Dẫn đầu phong trào"}
+    row.update(changes)
+    return row
+
+
+def test_collectives_by_name_or_code_and_households_are_imported(dossier, rated, villages,
+                                                                 zone_officer, tmp_path):
+    rows = [hoa_row(**{"Đối tượng": "Cá nhân"}),
+            kind_row("Tập thể", "thôn triều dương", "Giấy khen"),
+            kind_row("TẬP THỂ", "tdp1-b", "Giấy khen"),
+            kind_row("Hộ gia đình", "Lê Văn Tư", "Gia đình văn hóa",
+                     **{"Địa chỉ": "Thôn Triều Dương, đặc khu Phú Quý"})]
+    path = write_register(tmp_path / "cac-loai.xlsx", rows, header=KINDS_HEADER)
+    outcome = services.import_nominees(dossier, path, by=zone_officer)
+    assert (outcome.ok, outcome.added, [str(issue) for issue in outcome.errors]) == (True, 4, [])
+    assert list(dossier.nominees.order_by("position").values_list(
+        "subject_kind", "person_id", "collective_id", "name", "unit_name", "address",
+        "award_type__code")) == [
+        ("individual", rated.hoa.pk, None, "Nguyễn Thị Hoà", "UBND huyện Phú Quý", "", "ldtt"),
+        ("collective", None, villages.trieu_duong.pk, "Thôn Triều Dương",
+         "UBND đặc khu Phú Quý", "", "giay_khen"),
+        ("collective", None, villages.to1_b.pk, "Tổ dân phố 1", "UBND đặc khu Phú Quý", "",
+         "giay_khen"),
+        ("household", None, None, "Lê Văn Tư", "UBND đặc khu Phú Quý",
+         "Thôn Triều Dương, đặc khu Phú Quý", "gia_dinh_van_hoa")]
+    assert all(verdict for verdict in dossier.nominees.values_list("verdict", flat=True))
+
+
+def test_collective_and_household_cells_are_checked_and_nothing_is_written(
+        dossier, rated, villages, zone_officer, tmp_path):
+    rows = [kind_row("Đoàn thể", "Thôn Triều Dương", "Giấy khen"),
+            kind_row("Tập thể", "Thôn Triều Dương", "Lao động tiên tiến"),
+            kind_row("Hộ gia đình", "Lê Văn Tư", "Gia đình văn hóa"),
+            kind_row("Hộ gia đình", "Lê Văn Năm", "Tập thể lao động tiên tiến",
+                     **{"Địa chỉ": "Thôn Triều Dương"})]
+    path = write_register(tmp_path / "sai-loai.xlsx", rows, header=KINDS_HEADER)
+    assert rejected(dossier, path, zone_officer) == [
+        "Trang tính “Danh sách”, dòng 2, cột Đối tượng (B): “Đoàn thể” không phải là loại đối "
+        "tượng: hãy ghi Cá nhân, Tập thể hoặc Hộ gia đình.",
+        "Trang tính “Danh sách”, dòng 3, cột Danh hiệu/Hình thức đề nghị (I): “Lao động tiên "
+        "tiến” không xét tặng cho tập thể.",
+        "Trang tính “Danh sách”, dòng 4, cột Địa chỉ (H): Hộ gia đình được xác định bằng chủ hộ "
+        "và địa chỉ: hãy ghi địa chỉ.",
+        "Trang tính “Danh sách”, dòng 5, cột Danh hiệu/Hình thức đề nghị (I): “Tập thể lao động "
+        "tiên tiến” không xét tặng cho hộ gia đình."]
+
+
+def test_a_collective_is_found_only_under_the_proposing_unit_and_once(
+        dossier, rated, villages, zone_officer, tmp_path):
+    rows = [kind_row("Tập thể", "Tổ dân phố 1", "Giấy khen"),
+            kind_row("Tập thể", "Thôn Xa", "Giấy khen"),
+            kind_row("Tập thể", "thon-xa", "Giấy khen"),
+            kind_row("Tập thể", "trieu-duong", "Giấy khen"),
+            kind_row("Tập thể", "Thôn Triều Dương", "Giấy khen"),
+            kind_row("Hộ gia đình", "Lê Văn Tư", "Giấy khen", **{"Địa chỉ": "Thôn 1"}),
+            kind_row("Hộ gia đình", "Lê Văn Tư", "Giấy khen", **{"Địa chỉ": "thôn 1"})]
+    path = write_register(tmp_path / "tap-the.xlsx", rows, header=KINDS_HEADER)
+    assert rejected(dossier, path, zone_officer) == [
+        "Trang tính “Danh sách”, dòng 2, cột Họ và tên (C): Có nhiều đơn vị thuộc UBND đặc khu "
+        "Phú Quý mang tên Tổ dân phố 1: hãy ghi mã đơn vị thay cho tên (tdp1-a, tdp1-b).",
+        "Trang tính “Danh sách”, dòng 3, cột Họ và tên (C): Không có đơn vị nào có tên hoặc mã "
+        "“Thôn Xa” thuộc UBND đặc khu Phú Quý trong phạm vi của bạn.",
+        "Trang tính “Danh sách”, dòng 4, cột Họ và tên (C): Không có đơn vị nào có tên hoặc mã "
+        "“thon-xa” thuộc UBND đặc khu Phú Quý trong phạm vi của bạn.",
+        "Trang tính “Danh sách”, dòng 6: Dòng này trùng với dòng 5 (cùng đối tượng và cùng danh "
+        "hiệu, hình thức).",
+        "Trang tính “Danh sách”, dòng 8: Dòng này trùng với dòng 7 (cùng đối tượng và cùng danh "
+        "hiệu, hình thức)."]
+
+
+def test_collective_names_in_a_legacy_font_are_converted(dossier, villages, zone_officer,
+                                                         tmp_path):
+    rows = [kind_row("Tập thể", to_tcvn3("Thôn Triều Dương"), "Giấy khen")]
+    path = write_register(tmp_path / "vntime.xlsx", rows, header=KINDS_HEADER,
+                          fonts={"Họ và tên": ".VnTime"})
+    outcome = services.import_nominees(dossier, path, by=zone_officer)
+    assert outcome.ok, [str(issue) for issue in outcome.errors]
+    assert list(dossier.nominees.values_list("collective_id", flat=True)) == [
+        villages.trieu_duong.pk]
+
+
+def test_the_template_offers_the_kind_and_the_address(db, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "mau.xlsx"
+    path.write_bytes(nominee_xlsx.template_workbook())
+    sheet = load_workbook(path).active
+    assert [cell.value for cell in sheet[1]] == [
+        "STT", "Đối tượng", "Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân",
+        "Đơn vị", "Địa chỉ", "Danh hiệu/Hình thức đề nghị", "Tóm tắt thành tích", "Ghi chú"]

@@ -59,7 +59,9 @@ def test_the_officer_sees_the_late_dossiers_of_their_subtree_per_level(client, o
     assert rows(html, "appraisal") == [("Hồ sơ received", days_late(late["received"], today))]
     assert rows(html, "council") == [("Hồ sơ council", days_late(late["council"], today))]
     assert "Hồ sơ soon" in html
-    for absent in ("later", "decided", "other"):
+    # Decided 9 working days past its notification due date, and its unit never notified.
+    assert rows(html, "notify") == [("Hồ sơ decided", days_late(late["decided"], today))]
+    for absent in ("later", "other"):
         assert f'/quan-ly/ho-so/{late[absent].pk}/"' not in html
 
 

@@ -118,12 +118,53 @@ def test_a_closed_window_shows_no_form_and_refuses_a_post(client, tree, today):
                        today - datetime.timedelta(days=1))
     page = client.get(f"/gop-y/{closed.pk}/").content.decode()
     assert 'id="comment-form"' not in page
-    assert "Danh sách này hiện không nhận góp ý." in page
+    ended = (today - datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+    assert f"Thời gian góp ý đã kết thúc ngày {ended}; không nhận thêm góp ý." in page
     response = client.post(f"/gop-y/{closed.pk}/", {"author_name": "An",
                                                    "body": "Góp ý muộn một chút."})
     assert response.status_code == 400
     assert "Danh sách này hiện không nhận góp ý." in response.content.decode()
     assert Comment.objects.count() == 0
+
+
+def test_after_the_window_the_list_stays_with_a_plain_message_and_no_form(client, open_list,
+                                                                          tree, today):
+    closes = open_list.comment_closes_on.strftime("%d/%m/%Y")
+    for state in (State.AT_COUNCIL, State.VOTED, State.FORWARDED):
+        open_list.state = state
+        open_list.save(update_fields=["state"])
+        response = client.get(f"/gop-y/{open_list.pk}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert f"Thời gian góp ý đã kết thúc ngày {closes}; không nhận thêm góp ý." in html
+        assert "Nguyễn Thị Hoà" in html and "Hoàn thành tốt nhiệm vụ." in html
+        assert 'id="comment-form"' not in html and "046185000123" not in html
+    assert "Danh sách đã được chuyển lên cấp trên xem xét, quyết định." in html
+    response = client.post(f"/gop-y/{open_list.pk}/", {"author_name": "An",
+                                                      "body": "Góp ý muộn một chút."})
+    assert response.status_code == 400
+    assert "Danh sách này hiện không nhận góp ý." in response.content.decode()
+    assert Comment.objects.count() == 0
+    # Only lists open today are listed on /gop-y/.
+    assert f"/gop-y/{open_list.pk}/" not in client.get("/gop-y/").content.decode()
+
+
+def test_a_decided_list_says_so(client, open_list, tree):
+    from tests.factories import make_decision
+
+    decision = make_decision("125/QĐ-UBND", datetime.date(2026, 1, 5), issuer=tree.phu_quy)
+    open_list.state, open_list.decision = State.DECIDED, decision
+    open_list.save(update_fields=["state", "decision"])
+    html = client.get(f"/gop-y/{open_list.pk}/").content.decode()
+    assert "Danh sách đã được quyết định tại Quyết định số 125/QĐ-UBND ngày 05/01/2026." in html
+
+
+def test_a_list_never_published_or_withdrawn_is_not_found(client, tree, open_list):
+    unpublished = make_dossier(tree.phan_thiet, State.AT_COUNCIL)
+    assert client.get(f"/gop-y/{unpublished.pk}/").status_code == 404
+    open_list.state = State.WITHDRAWN
+    open_list.save(update_fields=["state"])
+    assert client.get(f"/gop-y/{open_list.pk}/").status_code == 404
 
 
 def test_published_answers_show_and_internal_ones_and_contacts_do_not(client, open_list,
@@ -175,3 +216,31 @@ def test_the_comment_page_is_not_found_for_an_officer_or_outside_scope(client, o
     response = client.get(f"/quan-ly/ho-so/{open_list.pk}/gop-y/")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/accounts/login/")
+
+
+def test_a_spoofed_forwarded_header_does_not_escape_the_rate_limit(client, open_list,
+                                                                   settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    data = {"author_name": "Lê Văn Dân", "body": "Một ý kiến góp ý nữa.", "website": ""}
+    for number in range(5):
+        assert client.post(f"/gop-y/{open_list.pk}/", data,
+                           HTTP_X_FORWARDED_FOR=f"198.51.100.{number}").status_code == 302
+    response = client.post(f"/gop-y/{open_list.pk}/", data,
+                           HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert response.status_code == 429
+    assert len({comment.client_hash for comment in Comment.objects.all()}) == 1
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, open_list, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    data = {"author_name": "Lê Văn Dân", "body": "Một ý kiến góp ý nữa.", "website": ""}
+    for _ in range(5):  # one client, also writing a forged entry on the left
+        assert client.post(f"/gop-y/{open_list.pk}/", data, REMOTE_ADDR="10.0.0.2",
+                           HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7").status_code == 302
+    assert client.post(f"/gop-y/{open_list.pk}/", data, REMOTE_ADDR="10.0.0.2",
+                       HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7").status_code == 429
+    # Another client behind the same proxy is not blocked.
+    assert client.post(f"/gop-y/{open_list.pk}/", data, REMOTE_ADDR="10.0.0.2",
+                       HTTP_X_FORWARDED_FOR="203.0.113.8").status_code == 302
+    assert Comment.objects.filter(
+        client_hash=comments.client_hash("203.0.113.7")).count() == 5

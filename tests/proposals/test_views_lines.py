@@ -59,6 +59,21 @@ def test_adding_a_person_and_a_collective(dossier, rated, tree, zone_officer, ld
         ("UBND đặc khu Phú Quý", "collective", "INELIGIBLE")]
 
 
+def test_adding_a_household_with_its_address_shows_it_on_the_dossier(dossier, zone_officer):
+    from tests.factories import award_type
+
+    client = client_for(zone_officer)
+    added = client.post(reverse("proposals:nominee_add", args=[dossier.pk]),
+                        {"household": "Lê Văn Tư", "household_address": "Thôn Triều Dương",
+                         "award_type": award_type("gia_dinh_van_hoa").pk,
+                         "version": dossier.version})
+    assert added.status_code == 302
+    assert list(dossier.nominees.values_list("name", "subject_kind", "address")) == [
+        ("Lê Văn Tư", "household", "Thôn Triều Dương")]
+    page = client.get(reverse("proposals:detail", args=[dossier.pk])).content.decode()
+    assert "UBND đặc khu Phú Quý · Thôn Triều Dương" in page
+
+
 def test_the_add_page_does_not_exist_after_submission_or_for_another_unit(
         dossier, rated, zone_officer, other_officer, ldtt):
     assert client_for(other_officer).get(

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from thidua.awards import services
 from thidua.awards.choices import Authority, AwardKind, Source
 from thidua.awards.models import Award, AwardType, Decision, PackageReceipt, Revocation
+from thidua.awards.package_files import decision_files
 from thidua.core.services import log_action
 from thidua.core.text import clean, fold
 from thidua.organisations.models import Unit
@@ -119,8 +120,8 @@ def export_decision(decision: Decision, target: BinaryIO, *, by=None, with_ids: 
                   with_ids=with_ids)
     data["decision"] = decision_data(decision)
     data["awards"] = [award_data(award, with_ids) for award in awards]
-    data["files"] = []
-    write_zip(target, data, [])
+    data["files"], openers = decision_files(decision, awards)
+    write_zip(target, data, openers)
     log_exported(data, by=by, obj=decision)
     return data
 

@@ -31,6 +31,7 @@ from thidua.organisations.models import Unit
 from thidua.people import services as people_services
 from thidua.proposals.choices import Outcome, State
 from thidua.proposals.models import Nominee, Proposal
+from thidua.proposals.services.notices import record_issue_notice
 from thidua.proposals.workflow import WorkflowError, transition
 
 DECISION_FIELDS = ["number", "date", "issuer_id", "issuer_name", "decided_by", "signer_name",
@@ -468,3 +469,4 @@ def notify_proposers(*, by, decision: Decision, dossiers: list[DraftDossier],
             "“%(dossier)s”.") % {"number": decision.number, "count": count,
                                   "date": decision.date.strftime("%d/%m/%Y"),
                                   "dossier": chosen.proposal.title})
+        record_issue_notice(by=by, proposal=chosen.proposal, decision=decision)

@@ -197,3 +197,64 @@ class ReceiptForm(forms.Form):
         widget=forms.TextInput(attrs={**TEXT, "autocomplete": "off",
                                       "placeholder": "XXXXX-XXXXX-XXXXX-XXXXX"}),
         error_messages={"required": _("Enter the receipt code you were given after voting.")})
+
+
+class WithdrawRecusalForm(forms.Form):
+    """A recusal in force, withdrawn before the member votes, with the reason."""
+
+    recusal = forms.ModelChoiceField(
+        label=_("Recusal to withdraw (before the member votes)"), queryset=None,
+        widget=forms.Select(attrs=SELECT),
+        error_messages={"required": _("Choose the recusal to withdraw."),
+                        "invalid_choice": _("Choose a recusal in force of this session.")})
+    reason = forms.CharField(
+        label=_("Reason for withdrawing the recusal"), max_length=2000,
+        widget=forms.TextInput(attrs=TEXT),
+        error_messages={"required": _("Give the reason why the recusal is withdrawn.")})
+
+    def __init__(self, *args, recusals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recusal"].queryset = recusals
+        self.fields["recusal"].label_from_instance = lambda recusal: (
+            f"{recusal.member.full_name} — "
+            f"{recusal.nominee.name if recusal.nominee else recusal.proposal}")
+
+    def clean_reason(self) -> str:
+        return clean(self.cleaned_data["reason"])
+
+
+class LateArrivalForm(forms.Form):
+    member = forms.ModelChoiceField(
+        label=_("Member who arrived"), queryset=None, widget=forms.Select(attrs=SELECT),
+        error_messages={"required": _("Choose the member who arrived."),
+                        "invalid_choice": _("Choose an absent member of the council.")})
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+
+
+class RevoteForm(forms.Form):
+    """The council's decision to vote again on some nominees of a closed session."""
+
+    nominees = forms.ModelMultipleChoiceField(
+        label=_("Nominees to vote on again"), queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the nominees to vote on again."),
+                        "invalid_choice": _("Choose nominees voted on in this session.")})
+    reason = forms.CharField(
+        label=_("The council's reason (a tie, a procedural error…)"), max_length=2000,
+        widget=forms.Textarea(attrs={**TEXT, "rows": 2}),
+        error_messages={"required": _("Give the council's reason for the re-vote (a tie, a "
+                                      "procedural error…).")})
+    date = forms.DateField(label=_("Date of the re-vote (empty: the same meeting)"),
+                           required=False, widget=forms.DateInput(attrs=DATE))
+
+    def __init__(self, *args, nominees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominees"].queryset = nominees
+        self.fields["nominees"].label_from_instance = lambda nominee: (
+            f"{nominee.name} – {nominee.award_type.name} ({nominee.get_outcome_display()})")
+
+    def clean_reason(self) -> str:
+        return clean(self.cleaned_data["reason"])

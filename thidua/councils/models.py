@@ -118,6 +118,13 @@ class Session(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     opened_at = models.DateTimeField(_("ballot opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ballot closed at"), null=True, blank=True)
+    # A re-vote (bỏ phiếu lại) of some nominees of a closed session: its own ballot (its own
+    # participation, votes, receipts and tally), whose results supersede the earlier ones.
+    revote_of = models.ForeignKey(
+        "self", verbose_name=_("re-vote of"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="revotes",
+    )
+    revote_reason = models.TextField(_("reason for the re-vote"), blank=True)
 
     class Meta:
         verbose_name = _("council session")
@@ -172,6 +179,12 @@ class WrittenOpinion(models.Model):
         return f"{self.member_id} → {self.nominee_id}: {self.choice}"
 
 
+class RecusalQuerySet(models.QuerySet):
+    def in_force(self):
+        """The recusals not withdrawn."""
+        return self.filter(withdrawal__isnull=True)
+
+
 class Recusal(models.Model):
     """A member who stands aside for a nominee, or for a whole proposal, for a conflict."""
 
@@ -192,6 +205,8 @@ class Recusal(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = RecusalQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("recusal")
         verbose_name_plural = _("recusals")
@@ -205,6 +220,45 @@ class Recusal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id}: {self.get_reason_display()}"
+
+
+class RecusalWithdrawal(models.Model):
+    """A recusal withdrawn before the member voted, with the reason: the recusal row stays (the
+    minutes show both); the member may then vote on the nominee."""
+
+    recusal = models.OneToOneField(Recusal, on_delete=models.CASCADE, related_name="withdrawal")
+    reason = models.TextField(_("reason"))
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     related_name="+")
+    withdrawn_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("withdrawn recusal")
+        verbose_name_plural = _("withdrawn recusals")
+
+    def __str__(self) -> str:
+        return f"{self.recusal_id} withdrawn"
+
+
+class LateArrival(models.Model):
+    """A member absent when the ballot opened who arrives while it is open: from then on
+    present (and may vote); the attendance taken before the opening is kept as it was."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="late_arrivals")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    arrived_at = models.DateTimeField(_("arrived at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("late arrival")
+        verbose_name_plural = _("late arrivals")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "member"], name="late_arrival_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} late @ {self.session_id}"
 
 
 class Participation(models.Model):

@@ -13,6 +13,7 @@ from thidua.councils.models import (
     Attendance,
     Council,
     CouncilMember,
+    LateArrival,
     Participation,
     Recusal,
     Result,
@@ -20,7 +21,7 @@ from thidua.councils.models import (
     Vote,
     WrittenOpinion,
 )
-from thidua.councils.tally import Threshold
+from thidua.councils.tally import Threshold, present_ids
 from thidua.organisations.models import Unit
 from thidua.organisations.queries import in_scope, predecessor_ids, scope_paths
 from thidua.proposals.choices import State
@@ -110,15 +111,29 @@ def agenda(session: Session) -> QuerySet[Nominee]:
 
 def recused_nominees(session: Session, member: CouncilMember) -> set[int]:
     """Nominees of the session that `member` stands aside for (directly or by proposal)."""
-    rows = Recusal.objects.filter(session=session, member=member)
+    rows = Recusal.objects.in_force().filter(session=session, member=member)
     direct = {n for n in rows.values_list("nominee_id", flat=True) if n}
     proposals = [p for p in rows.values_list("proposal_id", flat=True) if p]
     by_proposal = set(Nominee.objects.filter(proposal__in=proposals).values_list("pk", flat=True))
     return direct | by_proposal
 
 
+def recusals_in_force(session: Session) -> QuerySet[Recusal]:
+    return (Recusal.objects.in_force().filter(session=session)
+            .select_related("member", "nominee", "proposal").order_by("recorded_at", "pk"))
+
+
 def is_present(session: Session, member: CouncilMember) -> bool:
-    return Attendance.objects.filter(session=session, member=member, present=True).exists()
+    """Marked present before the opening, or arrived late since."""
+    return (Attendance.objects.filter(session=session, member=member, present=True).exists()
+            or LateArrival.objects.filter(session=session, member=member).exists())
+
+
+def superseded(session: Session) -> dict[int, Session]:
+    """Nominee id -> the closed re-vote whose result replaced this session's for them."""
+    return {nominee: revote for revote in Session.objects.filter(
+        revote_of=session, state=SessionState.CLOSED).order_by("closed_at")
+        for nominee in revote.agenda.values_list("pk", flat=True)}
 
 
 def has_voted(session: Session, member: CouncilMember) -> bool:
@@ -137,7 +152,7 @@ def receipt_hash(code: str) -> str:
 @dataclass
 class ReceiptCheck:
     session: Session
-    lines: list[tuple[Nominee, str]]  # nominee, choice label
+    lines: list[tuple[Nominee, str, Session | None]]  # nominee, choice, the re-vote replacing it
     counted: bool  # the ballot is closed and its tally includes these lines
 
 
@@ -149,7 +164,9 @@ def check_receipt(code: str) -> ReceiptCheck | None:
         return None
     votes.sort(key=lambda vote: (vote.nominee.proposal_id, vote.nominee.position, vote.nominee_id))
     session = votes[0].session
-    return ReceiptCheck(session, [(vote.nominee, vote.get_choice_display()) for vote in votes],
+    replaced = superseded(session)
+    return ReceiptCheck(session, [(vote.nominee, vote.get_choice_display(),
+                                   replaced.get(vote.nominee_id)) for vote in votes],
                         session.state == SessionState.CLOSED)
 
 
@@ -176,6 +193,7 @@ class MinutesLine:
     recused: int
     not_voted: int
     approved: bool
+    superseded_by: Session | None = None  # the re-vote whose result replaced this one
 
 
 @dataclass
@@ -184,6 +202,7 @@ class MinutesRecusal:
     target: str
     reason: str
     note: str
+    withdrawn: str = ""  # the reason, when the recusal was withdrawn before the member voted
 
 
 @dataclass
@@ -209,6 +228,9 @@ class Minutes:
     secretary: str = ""
     opened_at: datetime.datetime | None = None
     closed_at: datetime.datetime | None = None
+    revote_of: Session | None = None
+    revote_reason: str = ""
+    late: list[str] = field(default_factory=list)  # arrived after the opening
 
     @property
     def approved(self) -> int:
@@ -234,8 +256,8 @@ def minutes(session: Session) -> Minutes:
     """The minutes of a session from its stored results (empty lines before the close)."""
     council = session.council
     seats = list(active_members(council, session.date))
-    present = set(Attendance.objects.filter(session=session, present=True)
-                  .values_list("member_id", flat=True))
+    present = present_ids(session, frozenset(seat.pk for seat in seats))
+    late = set(LateArrival.objects.filter(session=session).values_list("member_id", flat=True))
     with_opinion = set(WrittenOpinion.objects.filter(session=session)
                        .values_list("member_id", flat=True))
     result = Minutes(
@@ -251,7 +273,9 @@ def minutes(session: Session) -> Minutes:
         recusals=_recusals(session), lines=_lines(session),
         chair=next((s.full_name for s in seats if s.role == MemberRole.CHAIR), ""),
         secretary=next((s.full_name for s in seats if s.role == MemberRole.SECRETARY), ""),
-        opened_at=session.opened_at, closed_at=session.closed_at)
+        opened_at=session.opened_at, closed_at=session.closed_at,
+        revote_of=session.revote_of, revote_reason=session.revote_reason,
+        late=[_seat_label(s) for s in seats if s.pk in late])
     return result
 
 
@@ -260,16 +284,21 @@ def _seat_label(seat: CouncilMember) -> str:
 
 
 def _recusals(session: Session) -> list[MinutesRecusal]:
-    rows = Recusal.objects.filter(session=session).select_related("member", "nominee", "proposal")
+    rows = Recusal.objects.filter(session=session).select_related(
+        "member", "nominee", "proposal", "withdrawal")
     return [MinutesRecusal(member=row.member.full_name,
                            target=row.nominee.name if row.nominee else str(row.proposal),
-                           reason=row.get_reason_display(), note=row.note) for row in rows]
+                           reason=row.get_reason_display(), note=row.note,
+                           withdrawn=withdrawal.reason if (
+                               withdrawal := getattr(row, "withdrawal", None)) else "")
+            for row in rows]
 
 
 def _lines(session: Session) -> list[MinutesLine]:
     results = (Result.objects.filter(session=session)
                .select_related("nominee__proposal", "nominee__award_type")
                .order_by("nominee__proposal_id", "nominee__position", "nominee_id"))
+    replaced = superseded(session)
     lines = []
     for number, row in enumerate(results, start=1):
         nominee = row.nominee
@@ -283,5 +312,6 @@ def _lines(session: Session) -> list[MinutesLine]:
             basis=row.basis, yes=row.yes, no=row.no, abstain=row.abstain,
             written_yes=row.written_yes, written_no=row.written_no,
             absent_without_opinion=row.absent_without_opinion, recused=row.recused,
-            not_voted=row.not_voted, approved=row.approved))
+            not_voted=row.not_voted, approved=row.approved,
+            superseded_by=replaced.get(nominee.pk)))
     return lines

@@ -17,7 +17,15 @@ from functools import lru_cache
 from django.db.models import Count
 
 from thidua.councils.choices import Choice
-from thidua.councils.models import Attendance, PaperTotal, Recusal, Session, Vote, WrittenOpinion
+from thidua.councils.models import (
+    Attendance,
+    LateArrival,
+    PaperTotal,
+    Recusal,
+    Session,
+    Vote,
+    WrittenOpinion,
+)
 from thidua.eligibility.rules import registry
 
 FALLBACK_VOTE = "majority"
@@ -100,8 +108,11 @@ def member_ids(session: Session) -> frozenset[int]:
 
 
 def present_ids(session: Session, members: frozenset[int]) -> frozenset[int]:
+    """Members marked present before the opening, and those who arrived late since."""
     rows = Attendance.objects.filter(session=session, present=True)
-    return frozenset(rows.values_list("member_id", flat=True)) & members
+    late = LateArrival.objects.filter(session=session)
+    return frozenset((*rows.values_list("member_id", flat=True),
+                      *late.values_list("member_id", flat=True))) & members
 
 
 def compute_tally(session: Session) -> list[NomineeTally]:
@@ -116,7 +127,7 @@ def compute_tally(session: Session) -> list[NomineeTally]:
 def _read(session: Session) -> _Inputs:
     members = member_ids(session)
     by_nominee, by_proposal = defaultdict(set), defaultdict(set)
-    for member, nominee, proposal in Recusal.objects.filter(session=session).values_list(
+    for member, nominee, proposal in Recusal.objects.in_force().filter(session=session).values_list(
             "member_id", "nominee_id", "proposal_id"):
         (by_nominee[nominee] if nominee else by_proposal[proposal]).add(member)
     written: dict[int, dict[int, str]] = defaultdict(dict)

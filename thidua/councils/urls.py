@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.councils.views import ballot, councils, sessions
+from thidua.councils.views import ballot, corrections, councils, sessions
 
 app_name = "councils"
 urlpatterns = [
@@ -14,6 +14,10 @@ urlpatterns = [
     path("phien-hop/<int:pk>/", sessions.session_detail, name="session"),
     path("phien-hop/<int:pk>/diem-danh/", sessions.attendance, name="attendance"),
     path("phien-hop/<int:pk>/khong-tham-gia/", sessions.recusal, name="recusal"),
+    path("phien-hop/<int:pk>/khong-tham-gia/rut/", corrections.withdraw_recusal,
+         name="recusal_withdraw"),
+    path("phien-hop/<int:pk>/den-muon/", corrections.late_arrival, name="late_arrival"),
+    path("phien-hop/<int:pk>/bo-phieu-lai/", corrections.revote, name="revote"),
     path("phien-hop/<int:pk>/y-kien-van-ban/", sessions.written_opinions, name="written"),
     path("phien-hop/<int:pk>/phieu-giay/", sessions.paper_totals, name="paper"),
     path("phien-hop/<int:pk>/mo/", sessions.open_ballot, name="open"),

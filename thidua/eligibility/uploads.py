@@ -10,17 +10,17 @@ nothing is still checked against the other rows (duplicates, double rewards)."""
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from thidua.awards import importer
+from thidua.awards.import_lists import ListReading, read_list
 from thidua.awards.import_rows import COLUMNS as REGISTER_COLUMNS
-from thidua.awards.import_rows import CellError, Issue, RowChecker, header_key
-from thidua.awards.import_xlsx import Sheet, UnreadableWorkbook, column_letter, read_workbook
+from thidua.awards.import_rows import CellError, RowChecker, header_key
 from thidua.awards.models import AwardType
-from thidua.core.text import clean, fold
+from thidua.core.text import fold
 from thidua.eligibility import facts_batch, lists
 from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.engine import check_codes
@@ -43,6 +43,7 @@ HEADERS = {header_key(label): column for column in COLUMNS
 REQUIRED = [column for column in COLUMNS if column.required]
 KEYS = ("full_name", "birth_date", "gender", "personal_id", "unit", "award")
 MAX_ROWS = 5000
+TOO_MANY = gettext_lazy("The list has %(count)s rows; at most %(max)s can be checked at once.")
 LOAD_BY_ID = 2000  # as batch.LOAD_BY_ID: SQLite limits the parameters of one statement
 
 
@@ -103,70 +104,11 @@ class ListChecker(RowChecker):
                        award_type)
 
 
-@dataclass
-class Reading:
-    rows: list[ListRow] = field(default_factory=list)
-    errors: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
-    labels: dict[str, dict[str, str]] = field(default_factory=dict)
-
-
-def read(source, *, today: datetime.date) -> Reading:
+def read(source, *, today: datetime.date) -> ListReading:
     """Every row of every sheet with the list's header, checked cell by cell."""
-    reading = Reading()
-    try:
-        sheets = read_workbook(source)
-    except UnreadableWorkbook as error:
-        reading.errors.append(Issue("", None, "", str(error)))
-        return reading
-    except OSError:
-        reading.errors.append(Issue("", None, "", _("The file cannot be opened.")))
-        return reading
-    checker = ListChecker(list(AwardType.objects.all()), today)
-    found = False
-    for sheet in sheets:
-        layout = sheet_layout(sheet, reading)
-        if layout is None:
-            continue
-        found = True
-        fields, labels, first, data = layout
-        reading.labels[sheet.name] = labels
-        reading.rows += checker.check(sheet, fields, labels, first, data, reading.errors)
-    if not found and not reading.errors:
-        reading.errors.append(Issue(sheets[0].name if sheets else "", None, "", _(
-            "No header row of the list of nominees was found. Required columns: %(columns)s.")
-            % {"columns": ", ".join(column.label for column in REQUIRED)}))
-    if len(reading.rows) > MAX_ROWS:
-        reading.errors.append(Issue("", None, "", _(
-            "The list has %(count)s rows; at most %(max)s can be checked at once.")
-            % {"count": len(reading.rows), "max": MAX_ROWS}))
-    return reading
-
-
-def sheet_layout(sheet: Sheet, reading: Reading):
-    """(fields, labels, first data row index, data rows) of a sheet, or None when it does not
-    hold the list. Formulas and missing columns are errors."""
-    header = importer.find_header(sheet, HEADERS)
-    for ref in sheet.formulas:
-        reading.errors.append(Issue(sheet.name, int("".join(filter(str.isdigit, ref))),
-                                    importer.formula_column(sheet, header, ref), _(
-            "The cell holds a formula; the list must contain values only (copy the cells and "
-            "paste them as values).")))
-    if header is None:
-        return None
-    index, columns = header
-    labels = {key: f"{clean(str(sheet.rows[index][col]))} ({column_letter(col)})"
-              for key, col in columns.items()}
-    missing = [column.label for column in REQUIRED if column.key not in columns]
-    if missing:
-        reading.errors.append(Issue(sheet.name, index + 1, "", _(
-            "Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
-        return None
-    data = importer.data_rows(sheet, index, columns["full_name"], reading)
-    if not data:
-        reading.errors.append(Issue(sheet.name, index + 2, "", _(
-            "There is no data row under the header.")))
-    return [(key, columns.get(key)) for key in KEYS], labels, index + 1, data
+    return read_list(source, headers=HEADERS, required=REQUIRED, keys=KEYS,
+                     checker=ListChecker(list(AwardType.objects.all()), today),
+                     max_rows=MAX_ROWS, too_many=TOO_MANY)
 
 
 # -- matching and checking --------------------------------------------------------------------

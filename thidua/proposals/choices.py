@@ -55,3 +55,10 @@ class CommentStatus(models.TextChoices):
     NEW = "new", pgettext_lazy("comment status", "New")
     ANSWERED = "answered", pgettext_lazy("comment status", "Answered")
     DISMISSED = "dismissed", pgettext_lazy("comment status", "Set aside (no answer needed)")
+
+
+class NoticeChannel(models.TextChoices):
+    """How a proposing unit was told the result of its dossier (thông báo kết quả)."""
+
+    IN_APP = "in_app", _("Notification in thidua (sent when the decision was issued)")
+    DISPATCH = "dispatch", _("Official dispatch (công văn)")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 from functools import cache
 
-from django.db.models import Case, DateField, F, Q, QuerySet, When
+from django.db.models import Case, DateField, Exists, F, Min, OuterRef, Q, QuerySet, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,7 +33,7 @@ from thidua.eligibility.conditions import RuleFileError
 from thidua.eligibility.queries import province_of
 from thidua.eligibility.rules import OVERLAY_DIR, load_yaml
 from thidua.proposals.choices import FINAL, State
-from thidua.proposals.models import Proposal
+from thidua.proposals.models import Proposal, ResultNotice
 
 NATIONAL: dict[str, int | None] = {
     "receive": 5, "appraise": 20, "publication": 10, "notify": 10,
@@ -156,6 +156,17 @@ def refresh_round(round_) -> int:
             changed.append(proposal)
     Proposal.objects.bulk_update(changed, ["due_on"])
     return len(changed)
+
+
+def notices_due(proposals: QuerySet, horizon: datetime.date) -> QuerySet:
+    """Decided dossiers whose unit was not notified of the result by the notification due date
+    (`due_on` of a decided dossier), among those due by `horizon`: annotated `due` and
+    `notified` (the first notice's date, None when the unit has not been notified at all)."""
+    on_time = ResultNotice.objects.filter(proposal=OuterRef("pk"),
+                                          notified_on__lte=OuterRef("due_on"))
+    return (proposals.filter(state=State.DECIDED, due_on__lte=horizon)
+            .exclude(Exists(on_time))
+            .annotate(due=F("due_on"), notified=Min("result_notices__notified_on")))
 
 
 def with_due(proposals: QuerySet) -> QuerySet:

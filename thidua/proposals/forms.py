@@ -156,8 +156,14 @@ class SubjectForm(forms.Form):
     household = forms.CharField(label=_("Household (name of its head)"), required=False,
                                 max_length=255, widget=forms.TextInput(attrs=TEXT))
 
+    household_address = forms.CharField(label=_("Address of the household"), required=False,
+                                        max_length=255, widget=forms.TextInput(attrs=TEXT))
+
     def clean_household(self) -> str:
         return clean(self.cleaned_data["household"])
+
+    def clean_household_address(self) -> str:
+        return clean(self.cleaned_data["household_address"])
 
 
 class ImportForm(forms.Form):
@@ -191,3 +197,14 @@ class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("document type"), choices=AttachmentKind.choices,
                              widget=forms.Select(attrs=SELECT))
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DispatchForm(CleanText, forms.Form):
+    """The dispatch (công văn) that notified the proposing unit of the result."""
+
+    dispatch_number = forms.CharField(label=_("dispatch number"), max_length=60,
+                                      widget=forms.TextInput(attrs=TEXT))
+    notified_on = forms.DateField(label=_("dispatch date"), widget=forms.DateInput(attrs=DATE),
+                                  error_messages=NOT_A_DATE)
+    note = forms.CharField(label=_("note"), required=False, max_length=500,
+                           widget=forms.TextInput(attrs=TEXT))

@@ -16,6 +16,7 @@ from thidua.proposals.choices import (
     AttachmentKind,
     CommentStatus,
     DecidingLevel,
+    NoticeChannel,
     Outcome,
     State,
 )
@@ -120,6 +121,8 @@ class Nominee(models.Model):
     )
     name = models.CharField(_("awardee name"), max_length=255)
     unit_name = models.CharField(_("unit (at the time)"), max_length=255, blank=True)
+    # A household is named by its head (`name`) and its address.
+    address = models.CharField(_("address"), max_length=255, blank=True)
     award_type = models.ForeignKey(
         "awards.AwardType", verbose_name=_("proposed title/form"), on_delete=models.PROTECT,
         related_name="+",
@@ -258,3 +261,30 @@ class CommentAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+class ResultNotice(models.Model):
+    """One notification of a decided dossier's result to its proposing unit: the automatic one
+    in thidua when the decision is issued, or a dispatch an officer records (number and date).
+    The law wants the unit notified within `deadlines.NATIONAL["notify"]` working days of the
+    decision; each notice is a new row, never edited."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE,
+                                 related_name="result_notices")
+    decision = models.ForeignKey("awards.Decision", verbose_name=_("decision"),
+                                 on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(_("channel"), max_length=20, choices=NoticeChannel.choices)
+    notified_on = models.DateField(_("notified on"))
+    dispatch_number = models.CharField(_("dispatch number"), max_length=60, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("result notice")
+        verbose_name_plural = _("result notices")
+        ordering = ["proposal", "notified_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.channel} {self.notified_on:%d/%m/%Y}"

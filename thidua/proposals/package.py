@@ -74,7 +74,7 @@ def dossier_data(proposal: Proposal) -> dict:
 
 def nominee_data(nominee: Nominee, with_ids: bool) -> dict:
     return {"position": nominee.position, "subject_kind": nominee.subject_kind,
-            "name": nominee.name, "unit_name": nominee.unit_name,
+            "name": nominee.name, "unit_name": nominee.unit_name, "address": nominee.address,
             "code": nominee.award_type.code, "summary": nominee.summary,
             "verdict": nominee.verdict, "reasons": nominee.reasons,
             "justification": nominee.justification,
@@ -152,7 +152,8 @@ def write_nominee(proposal: Proposal, item: dict, counts: Counter) -> Nominee:
     return Nominee.objects.create(
         proposal=proposal, position=item["position"], subject_kind=item["subject_kind"],
         person=matching_person(item["person"]), collective=item["collective"],
-        name=item["name"], unit_name=item["unit_name"], award_type=item["award_type"],
+        name=item["name"], unit_name=item["unit_name"], address=item["address"],
+        award_type=item["award_type"],
         summary=item["summary"], verdict=item["verdict"], reasons=item["reasons"],
         justification=item["justification"])
 
@@ -228,6 +229,7 @@ def read_nominee(fields: Fields, raw, at: str, codes: dict[str, AwardType]) -> d
                                       default=SubjectKind.INDIVIDUAL),
         "name": fields.text(raw, "name", at, required=True),
         "unit_name": fields.text(raw, "unit_name", at),
+        "address": fields.text(raw, "address", at),
         "award_type": codes.get(code), "summary": fields.text(raw, "summary", at, max_length=0),
         "verdict": fields.choice(raw, "verdict", at, Verdict.values),
         "reasons": reasons,

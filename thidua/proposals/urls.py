@@ -1,6 +1,15 @@
 from django.urls import path
 
-from thidua.proposals.views import comments, dossiers, files, lines, overdue, public, rounds
+from thidua.proposals.views import (
+    comments,
+    dossiers,
+    files,
+    lines,
+    notices,
+    overdue,
+    public,
+    rounds,
+)
 
 app_name = "proposals"
 urlpatterns = [
@@ -29,6 +38,7 @@ urlpatterns = [
          name="attachment_download"),
     path("<int:pk>/tep/<int:attachment_pk>/xoa/", files.attachment_remove,
          name="attachment_remove"),
+    path("<int:pk>/thong-bao-ket-qua/", notices.record_dispatch, name="record_dispatch"),
     path("<int:pk>/gop-y/", comments.comment_board, name="comments"),
     path("<int:pk>/gop-y/<int:comment_pk>/tra-loi/", comments.answer, name="comment_answer"),
     path("<int:pk>/gop-y/<int:comment_pk>/bo-qua/", comments.set_aside,

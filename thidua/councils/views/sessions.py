@@ -15,23 +15,27 @@ from thidua.councils import queries, services
 from thidua.councils.choices import SessionState
 from thidua.councils.forms import (
     AttendanceForm,
+    LateArrivalForm,
     PaperTotalsForm,
     RecusalForm,
+    WithdrawRecusalForm,
     WrittenOpinionForm,
     field_name,
 )
 from thidua.councils.models import (
     Attendance,
+    LateArrival,
     PaperTotal,
     Participation,
     Recusal,
     Session,
     WrittenOpinion,
 )
+from thidua.councils.tally import present_ids
 from thidua.councils.views.access import report, require, session_for
 
 
-def _runner(request: HttpRequest, pk: int) -> Session:
+def runner(request: HttpRequest, pk: int) -> Session:
     session = session_for(request, pk)
     require(queries.can_run(request.user, session.council, session.date))
     return session
@@ -43,8 +47,8 @@ def session_detail(request: HttpRequest, pk: int, *, recusal_form=None) -> HttpR
     council, user = session.council, request.user
     run = queries.can_run(user, council, session.date)
     members = list(queries.active_members(council, session.date))
-    present = set(Attendance.objects.filter(session=session, present=True)
-                  .values_list("member_id", flat=True))
+    present = present_ids(session, frozenset(m.pk for m in members))
+    late = set(LateArrival.objects.filter(session=session).values_list("member_id", flat=True))
     voted = set(Participation.objects.filter(session=session).values_list("member_id", flat=True))
     opinions = Counter(WrittenOpinion.objects.filter(session=session)
                        .values_list("member_id", flat=True))
@@ -53,11 +57,18 @@ def session_detail(request: HttpRequest, pk: int, *, recusal_form=None) -> HttpR
     editable = session.state != SessionState.CLOSED
     return render(request, "councils/session_detail.html", {
         "session": session, "council": council, "can_run": run, "nominees": nominees,
-        "rows": [(m, m.pk in present, m.pk in voted, opinions[m.pk]) for m in members],
+        "rows": [(m, m.pk in present, m.pk in voted, opinions[m.pk], m.pk in late)
+                 for m in members],
         "present_count": len(present & {m.pk for m in members}), "members_count": len(members),
         "quorum_needed": -(-council.quorum_numerator * len(members) // council.quorum_denominator),
         "recusals": Recusal.objects.filter(session=session).select_related(
-            "member", "nominee", "proposal"),
+            "member", "nominee", "proposal", "withdrawal"),
+        "withdraw_form": WithdrawRecusalForm(recusals=queries.recusals_in_force(session))
+        if run and editable and queries.recusals_in_force(session).exists() else None,
+        "late_form": LateArrivalForm(members=queries.active_members(council, session.date)
+                                     .exclude(pk__in=present))
+        if run and session.state == SessionState.OPEN and len(present) < len(members) else None,
+        "revotes": list(session.revotes.order_by("date", "pk")),
         "attendance_form": AttendanceForm(
             initial={"present": sorted(present)}, members=queries.active_members(
                 council, session.date)) if run and session.state == SessionState.PLANNED else None,
@@ -73,7 +84,7 @@ def session_detail(request: HttpRequest, pk: int, *, recusal_form=None) -> HttpR
 @login_required
 @require_POST
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _runner(request, pk)
+    session = runner(request, pk)
     form = AttendanceForm(request.POST, members=queries.active_members(session.council,
                                                                        session.date))
     if not form.is_valid():
@@ -92,7 +103,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def recusal(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _runner(request, pk)
+    session = runner(request, pk)
     nominees = list(queries.agenda(session))
     form = RecusalForm(request.POST, members=queries.active_members(session.council,
                                                                     session.date),
@@ -116,7 +127,7 @@ def recusal(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def written_opinions(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _runner(request, pk)
+    session = runner(request, pk)
     nominees = list(queries.agenda(session))
     absent = queries.active_members(session.council, session.date).exclude(
         pk__in=Attendance.objects.filter(session=session, present=True).values("member_id"))
@@ -151,7 +162,7 @@ def _opinion_initial(request: HttpRequest, session: Session) -> dict:
 
 @login_required
 def paper_totals(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _runner(request, pk)
+    session = runner(request, pk)
     nominees = list(queries.agenda(session))
     stored = {row.nominee_id: row for row in PaperTotal.objects.filter(session=session)}
     initial = {f"{field_name(pk)}_{part}": getattr(row, part)
@@ -171,7 +182,7 @@ def paper_totals(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def open_ballot(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _runner(request, pk)
+    session = runner(request, pk)
     try:
         services.open_session(by=request.user, session=session)
     except ValidationError as error:
@@ -184,7 +195,7 @@ def open_ballot(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close_ballot(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _runner(request, pk)
+    session = runner(request, pk)
     try:
         tallies = services.close_session(by=request.user, session=session)
     except ValidationError as error:

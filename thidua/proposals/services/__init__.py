@@ -28,11 +28,12 @@ from thidua.proposals.services.nominees import (
     store_checks,
     update_nominee,
 )
+from thidua.proposals.services.notices import record_dispatch, record_issue_notice
 from thidua.proposals.services.rounds import create_round, update_round
 
 __all__ = [
     "CommentError", "DossierError", "ImportOutcome", "act", "add_attachment", "answer_comment",
-    "post_comment", "set_aside", "add_nominee", "check_nominees",
+    "post_comment", "record_dispatch", "record_issue_notice", "set_aside", "add_nominee", "check_nominees",
     "check_round", "create_proposal", "create_round", "import_nominees", "open_attachment",
     "remove_attachment", "remove_nominee", "store_checks", "submit", "update_nominee",
     "update_proposal", "update_round",

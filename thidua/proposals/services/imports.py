@@ -12,10 +12,10 @@ from thidua.awards.choices import SubjectKind
 from thidua.awards.import_rows import Issue
 from thidua.core.services import log_action
 from thidua.core.text import clean
-from thidua.proposals import nominee_xlsx
+from thidua.proposals import nominee_match, nominee_xlsx
 from thidua.proposals.models import Nominee, Proposal
 from thidua.proposals.services.base import lock_for_edit, touch
-from thidua.proposals.services.nominees import store_checks
+from thidua.proposals.services.nominees import name_collective, store_checks
 
 
 @dataclass
@@ -37,7 +37,7 @@ def import_nominees(proposal: Proposal, file, *, by, version: int | None = None
         return ImportOutcome(False, errors=reading.errors, warnings=reading.warnings)
     with transaction.atomic():
         locked = lock_for_edit(proposal, by=by, version=version)
-        nominee_xlsx.match(reading, locked, by)
+        nominee_match.match(reading, locked, by)
         if reading.errors:
             return ImportOutcome(False, errors=reading.errors, warnings=reading.warnings)
         first = (locked.nominees.aggregate(last=Max("position"))["last"] or 0) + 1
@@ -54,8 +54,17 @@ def import_nominees(proposal: Proposal, file, *, by, version: int | None = None
 
 
 def line(proposal: Proposal, row: nominee_xlsx.Row, position: int) -> Nominee:
-    person = row.person
-    return Nominee(proposal=proposal, position=position, subject_kind=SubjectKind.INDIVIDUAL,
-                   person=person, name=person.full_name,
-                   unit_name=clean(row.unit_name) or (person.unit.name if person.unit_id else ""),
-                   award_type=row.award_type, summary=clean(row.summary), note=clean(row.note))
+    """The new line of a matched row: a person, a unit, or a household (its head and address)."""
+    nominee = Nominee(proposal=proposal, position=position, award_type=row.award_type,
+                      summary=clean(row.summary), note=clean(row.note))
+    if row.person is not None:
+        person = row.person
+        nominee.subject_kind, nominee.person, nominee.name = (SubjectKind.INDIVIDUAL, person,
+                                                              person.full_name)
+        nominee.unit_name = clean(row.unit_name) or (person.unit.name if person.unit_id else "")
+    elif row.collective is not None:
+        name_collective(nominee, row.collective)
+    else:
+        nominee.subject_kind, nominee.name = SubjectKind.HOUSEHOLD, clean(row.full_name)
+        nominee.unit_name, nominee.address = proposal.unit_name, clean(row.address)
+    return nominee

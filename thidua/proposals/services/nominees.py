@@ -22,7 +22,7 @@ from thidua.proposals.services.base import DossierError, lock, lock_for_edit, re
 from thidua.proposals.workflow import PROPOSER
 
 LINE_FIELDS = ["position", "subject_kind", "person_id", "collective_id", "name", "unit_name",
-               "award_type_id", "summary", "justification", "note", "facts"]
+               "address", "award_type_id", "summary", "justification", "note", "facts"]
 CHECKED_FIELDS = ["verdict", "reasons", "findings", "checked_at"]
 # Who may check the lines again: the proposing unit, the appraising level.
 CHECKERS = frozenset({*PROPOSER, *workflow.APPRAISER})
@@ -84,10 +84,12 @@ def check_round(round_: Round, *, by) -> Counter:
 
 # -- lines ------------------------------------------------------------------------------------
 def add_nominee(*, by, proposal: Proposal, award_type: AwardType, person: Person | None = None,
-                collective: Unit | None = None, name: str = "", summary: str = "",
+                collective: Unit | None = None, name: str = "", address: str = "",
+                summary: str = "",
                 justification: str = "", note: str = "", facts: dict | None = None,
                 version: int | None = None) -> Nominee:
-    """Add a line: a person, a collective (a unit) or, with only a name, a household. The
+    """Add a line: a person, a collective (a unit) or, with a name (its head's) and an
+    address, a household. The
     subject must lie in the proposing unit's scope and the user's; the line is checked at
     once."""
     with transaction.atomic():
@@ -95,7 +97,8 @@ def add_nominee(*, by, proposal: Proposal, award_type: AwardType, person: Person
         line = Nominee(proposal=locked, award_type=award_type, summary=clean(summary),
                        justification=clean(justification), note=clean(note), facts=facts or {})
         line.facts = verdicts.asserted(line)
-        describe(line, locked, by, person=person, collective=collective, name=name)
+        describe(line, locked, by, person=person, collective=collective, name=name,
+                 address=address)
         refuse_repeat(line)
         line.position = (locked.nominees.aggregate(last=Max("position"))["last"] or 0) + 1
         line.full_clean(exclude=["proposal", "award"])
@@ -152,7 +155,8 @@ def renumber(proposal: Proposal) -> None:
     Nominee.objects.bulk_update(lines, ["position"])
 
 
-def describe(line: Nominee, proposal: Proposal, by, *, person, collective, name: str) -> None:
+def describe(line: Nominee, proposal: Proposal, by, *, person, collective, name: str,
+             address: str = "") -> None:
     """Fill the subject of a new line, checking it lies in scope and may receive the award."""
     if person is not None and collective is not None:
         raise DossierError(_("A line names one person or one collective, not both."))
@@ -167,17 +171,22 @@ def describe(line: Nominee, proposal: Proposal, by, *, person, collective, name:
         if not queries.collectives_for(proposal, by).filter(pk=collective.pk).exists():
             raise DossierError(_("%(name)s is not in the scope of %(unit)s.")
                                % {"name": collective.name, "unit": proposal.unit_name})
-        line.collective, line.name = collective, collective.name
-        line.subject_kind = (SubjectKind.ENTERPRISE if collective.kind == UnitKind.ENTERPRISE
-                             else SubjectKind.COLLECTIVE)
-        line.unit_name = collective.parent.name if collective.parent_id else ""
+        name_collective(line, collective)
     else:
         line.name, line.subject_kind = clean(name), SubjectKind.HOUSEHOLD
-        line.unit_name = proposal.unit_name
+        line.unit_name, line.address = proposal.unit_name, clean(address)
         if not line.name:
             raise DossierError(_("Choose a person or a collective, or write the household's "
                                  "name."))
     allowed_subject(line)
+
+
+def name_collective(line: Nominee, collective: Unit) -> None:
+    """A line proposing a unit: its name, its kind, and the unit above it."""
+    line.collective, line.name = collective, collective.name
+    line.subject_kind = (SubjectKind.ENTERPRISE if collective.kind == UnitKind.ENTERPRISE
+                         else SubjectKind.COLLECTIVE)
+    line.unit_name = collective.parent.name if collective.parent_id else ""
 
 
 def allowed_subject(line: Nominee) -> None:

@@ -24,6 +24,7 @@ from thidua.proposals.choices import EDITABLE, FINAL, State
 from thidua.proposals.forms import (
     ActionForm,
     AttachmentForm,
+    DispatchForm,
     HeaderForm,
     ProposalFilterForm,
     ProposalForm,
@@ -122,6 +123,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "header_form": HeaderForm(initial={"title": proposal.title, "number": proposal.number,
                                            "version": proposal.version}),
         "verdict_counts": verdict_counts(lines),
+        "notices": list(proposal.result_notices.select_related("recorded_by")),
+        "dispatch_form": DispatchForm() if proposal.state == State.DECIDED
+        and workflow.may_act(user, proposal, APPRAISER) else None,
     })
 
 

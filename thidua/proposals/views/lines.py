@@ -88,7 +88,7 @@ def chosen_subject(request: HttpRequest, proposal: Proposal, data: dict) -> dict
         if unit is None:
             raise WorkflowError(_("Choose a collective from the list."))
         return {"collective": unit}
-    return {"name": data.get("household", "")}
+    return {"name": data.get("household", ""), "address": data.get("household_address", "")}
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.core.clients import client_address
 from thidua.proposals.choices import State
 from thidua.proposals.comment_forms import CommentForm
 from thidua.proposals.models import Comment, CommentAnswer, Nominee, Proposal
@@ -58,12 +59,20 @@ def comment_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "proposals/public/detail.html", {
         "proposal": proposal, "nominees": nominees, "form": form,
         "is_open": comments.is_open(proposal), "answered": answered(proposal),
+        "ended": proposal.comment_closes_on < timezone.localdate()
+        or proposal.state != State.PUBLISHED,
     }, status=status)
+
+
+# A list stays on the portal once published: while its window is open, after it closes, before
+# the council, and once decided or forwarded. Never published (no window) or withdrawn: 404.
+SHOWN_STATES = (State.PUBLISHED, State.AT_COUNCIL, State.VOTED, State.DECIDED, State.FORWARDED)
 
 
 def _published_or_404(pk: int) -> Proposal:
     try:
-        return Proposal.objects.select_related("round").get(pk=pk, state=State.PUBLISHED)
+        return Proposal.objects.select_related("round", "decision").get(
+            pk=pk, state__in=SHOWN_STATES, comment_opens_on__isnull=False)
     except Proposal.DoesNotExist:
         raise Http404 from None
 
@@ -73,7 +82,7 @@ def _post(request: HttpRequest, proposal: Proposal, form: CommentForm, nominees:
     chosen = next((n for n in nominees if n.pk == data["nominee"]), None)
     comments.post_comment(proposal, author_name=data["author_name"], contact=data["contact"],
                           body=data["body"], nominee=chosen,
-                          client=comments.client_hash(request.META.get("REMOTE_ADDR", "")))
+                          client=comments.client_hash(client_address(request)))
 
 
 def public_nominees(proposal: Proposal) -> QuerySet[Nominee]:
