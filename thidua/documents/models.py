@@ -136,7 +136,10 @@ class SignedDocument(models.Model):
     sha256 = models.CharField(_("SHA-256 of the signed file"), max_length=64, unique=True)
     source_sha256 = models.CharField(_("SHA-256 of the unsigned file"), max_length=64)
     signer_subject = models.CharField(_("signer (certificate subject)"), max_length=500)
+    signer_name = models.CharField(_("signer"), max_length=255, blank=True)
     signed_at = models.DateTimeField(_("signed on"))
+    # The time certified by a time-stamping authority (RFC 3161), when the signature has one.
+    timestamped_at = models.DateTimeField(_("time stamp"), null=True, blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("signed by"),
                                   null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")
