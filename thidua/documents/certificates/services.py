@@ -55,10 +55,12 @@ def render_pdf(awards: list[Award], *, by, blank: bool = False, title: str = "")
         return render.designed_pdf(pages, title=title)
     specs = {}
     for award, page in zip(awards, pages, strict=True):
-        form = form_of(award.award_type)
-        if form not in specs:
-            specs[form] = layouts.resolve(form, award.decision.issuer)
-        page["layout"] = form
+        form, kind, issuer = form_of(award.award_type), layouts.kind_of(award), \
+            award.decision.issuer
+        key = f"{form}-{kind}-{issuer.pk}"
+        if key not in specs:
+            specs[key] = layouts.resolve(form, issuer, kind)
+        page["layout"] = key
     return render.blank_pdf(pages, specs, title=title)
 
 
