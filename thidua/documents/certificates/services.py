@@ -31,6 +31,7 @@ class NothingToPrint(Exception):
 def pages_of(awards: list[Award], *, by) -> list[dict]:
     """The data of each award's certificate, issuing the verification codes still missing."""
     codes = verification.issue_certificates(awards, by=by)
+    prefix = verification.public_prefix()
     shared, numbers = {}, {}
     pages = []
     for award in awards:
@@ -41,7 +42,7 @@ def pages_of(awards: list[Award], *, by) -> list[dict]:
         code = codes[award.pk]
         pages.append(render.page_data(
             lines_of(award, shared[decision.pk], position=numbers[award.pk]),
-            code=verification.grouped(code), url=verification.public_url(code)))
+            code=verification.grouped(code), url=verification.public_url(code, prefix)))
     return pages
 
 
