@@ -1,7 +1,11 @@
 """PAdES signatures of generated certificates, with a throwaway self-signed certificate."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.signers import PdfTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
@@ -158,3 +162,19 @@ def test_the_time_stamping_authority_comes_from_the_setting(settings):
     settings.SIGNING_TSA_URL = "http://tsa.example.vn/tsa"
     stamper = signing.timestamper()
     assert stamper.url == "http://tsa.example.vn/tsa"
+
+
+def test_a_document_time_stamp_after_the_signature_is_kept_with_the_signer(certificate_pdf):
+    """Remote signing services often add a document time stamp (PAdES B-LTA) after the
+    signature: the signer is still the one named, and the time stamp must be intact too."""
+    data, _certificate = throwaway_pkcs12("Trần Thị Ký")
+    signed = signing.signed_bytes(certificate_pdf, signing.signer_from_pkcs12(data, PASSPHRASE))
+    stamper, _tsa = dummy_timestamper()
+    stamped = PdfTimeStamper(stamper).timestamp_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(signed)), "sha256").getvalue()
+
+    document = signing.store_signed(by=None, content=stamped, title="x")
+
+    assert document.signer_name == "Trần Thị Ký"
+    with pytest.raises(signing.SigningError):
+        signing.store_signed(by=None, content=stamped + b"\n% later\n", title="y")

@@ -21,7 +21,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers.pdf_cms import Signer
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -156,24 +156,36 @@ def embedded_signatures(pdf: bytes) -> list:
 
 
 def check_signed(content: bytes):
-    """The last signature of a PDF, with its validation status, signed here or elsewhere, after checking with pyHanko that
-    every signature is intact and cryptographically valid and that the last one covers the
-    whole file (nothing added after signing). Trust in the signer's certificate authority
-    (the VGCA roots) is not judged here. Raises SigningError saying what is wrong."""
+    """The last signer's signature of a PDF signed here or elsewhere, with its validation
+    status, after checking with pyHanko that every signature and document time stamp is
+    intact and cryptographically valid and that the last one covers the whole file (nothing
+    added after signing). Trust in the signer's certificate authority (the VGCA roots) is not
+    judged here. Raises SigningError saying what is wrong."""
     signatures = embedded_signatures(content)
-    if not signatures:
+    statuses = [_validated(signature) for signature in signatures]
+    signed = [(signature, status) for signature, status in zip(signatures, statuses, strict=True)
+              if signature.sig_object_type != DOCUMENT_TIMESTAMP]
+    if not signed:
         raise SigningError(_("The file carries no digital signature."))
-    # Trust roots left empty: trust is not judged here, only integrity and coverage.
-    context = ValidationContext(trust_roots=[], allow_fetching=False)
-    for signature in signatures:
-        try:
-            status = validate_pdf_signature(signature, context)
-        except Exception as error:  # a signature pyHanko cannot even parse
-            raise SigningError(_("A signature of the file cannot be read.")) from error
-        if not (status.intact and status.valid):
-            raise SigningError(_("A signature of the file is broken: the file was changed "
-                                 "after signing, or the signature is not valid."))
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    if statuses[-1].coverage != SignatureCoverageLevel.ENTIRE_FILE:
         raise SigningError(_("The last signature does not cover the whole file: something "
                              "was added after signing."))
-    return signatures[-1], status
+    return signed[-1]
+
+
+DOCUMENT_TIMESTAMP = "/DocTimeStamp"  # a time stamp over the file (PAdES B-LTA), no signer
+
+
+def _validated(signature):
+    # Trust roots left empty: trust is not judged here, only integrity and coverage.
+    context = ValidationContext(trust_roots=[], allow_fetching=False)
+    validate = validate_pdf_timestamp if signature.sig_object_type == DOCUMENT_TIMESTAMP \
+        else validate_pdf_signature
+    try:
+        status = validate(signature, context)
+    except Exception as error:  # a signature pyHanko cannot even parse
+        raise SigningError(_("A signature of the file cannot be read.")) from error
+    if not (status.intact and status.valid):
+        raise SigningError(_("A signature of the file is broken: the file was changed after "
+                             "signing, or the signature is not valid."))
+    return status
