@@ -167,6 +167,10 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Documents: amounts in words say "linh" or "lẻ" for a zero ten, "nghìn" or "ngàn" for a thousand.
 AMOUNT_ZERO_TEN = env("AMOUNT_ZERO_TEN", "linh")
 AMOUNT_THOUSAND = env("AMOUNT_THOUSAND", "nghìn")
+# Digital signatures: an RFC 3161 time-stamping authority added to signatures made here
+# (empty: none), and the largest signed PDF accepted for upload.
+SIGNING_TSA_URL = env("SIGNING_TSA_URL", "")
+SIGNING_UPLOAD_MAX_BYTES = int(env("SIGNING_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 # Excel exports of more rows than this run as a background task with a progress bar.
 EXPORT_INLINE_MAX_ROWS = int(env("EXPORT_INLINE_MAX_ROWS", "5000"))
 
@@ -175,4 +179,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # pyHanko logs a warning with a traceback for every signer certificate without a trusted
+    # root; thidua checks integrity, not trust (documents.signing.check_signed).
+    "loggers": {"pyhanko.sign.validation": {"level": "ERROR"}},
 }

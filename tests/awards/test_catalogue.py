@@ -28,6 +28,22 @@ def test_entries_use_known_enums():
         assert entry.get("kind", "cong_trang") in AwardKind.values
 
 
+def test_every_achievement_wording_names_known_kinds_and_only_the_period():
+    wordings = [entry for entry in catalogue.entries() if "achievement" in entry]
+    assert len(wordings) >= 14
+    for entry in wordings:
+        achievement = entry["achievement"]
+        texts = achievement.values() if isinstance(achievement, dict) else [achievement]
+        if isinstance(achievement, dict):
+            assert set(achievement) <= set(entry["subjects"]), entry["code"]
+        for text in texts:
+            assert text.startswith("Đã ") and "{period}" in text, entry["code"]
+            assert "{" not in text.format(period="năm 2025"), entry["code"]
+    assert catalogue.achievement_wording("giay_khen", "collective") == \
+        "Đã hoàn thành xuất sắc nhiệm vụ {period}"
+    assert catalogue.achievement_wording("hc_sao_vang", "individual") is None
+
+
 def test_sync_is_idempotent(db):
     assert catalogue.sync(AwardType) == AwardType.objects.count()
     assert catalogue.sync(AwardType) == AwardType.objects.count()

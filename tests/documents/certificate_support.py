@@ -99,3 +99,21 @@ def make_certified(tree):
     award_services.revoke_award(by=None, award=awards.other, decision=revoking,
                                 reason="Kê khai sai thành tích")
     return SimpleNamespace(decision=decision, revoking=revoking, awards=awards, hoa=hoa)
+
+
+def post_data(spec, **changes) -> dict:
+    """The edit form as the browser posts it, with `changes` to the awardee row."""
+    data = {"page_width": spec.width, "page_height": spec.height, "offset_x": spec.offset_x,
+            "offset_y": spec.offset_y, "form-TOTAL_FORMS": len(spec.fields),
+            "form-INITIAL_FORMS": len(spec.fields), "form-MIN_NUM_FORMS": len(spec.fields),
+            "form-MAX_NUM_FORMS": len(spec.fields)}
+    for index, field in enumerate(spec.fields):
+        values = {"name": field.name, "x": field.x, "y": field.y, "width": field.width,
+                  "height": field.height, "font_size": field.font_size, "align": field.align}
+        if field.name == "awardee":
+            values.update(changes)
+        for flag in ("enabled", "bold", "italic"):
+            if getattr(field, flag):
+                values[flag] = "on"
+        data.update({f"form-{index}-{key}": value for key, value in values.items()})
+    return data

@@ -67,7 +67,7 @@ def test_forms_titles_and_default_achievements():
     assert (lines.form, lines.lead, lines.award) == ("title", "TẶNG DANH HIỆU",
                                                      "CHIẾN SĨ THI ĐUA CƠ SỞ")
     assert lines.awardee == "Ông Trần Văn Bình"
-    assert lines.achievement == "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"
+    assert lines.achievement == "Đã có thành tích xuất sắc trong phong trào thi đua năm 2025"
     assert lines.register == "Số sổ vàng: 7"
 
     collective = Award(award_type=award_type("bk_bo_tinh_collective"), year=None,
@@ -77,5 +77,46 @@ def test_forms_titles_and_default_achievements():
     assert (lines.form, lines.lead, lines.award) == ("bang_khen", "TẶNG", "BẰNG KHEN")
     assert lines.awardee == "Phòng Nội vụ"
     assert lines.achievement == ("Đã có thành tích xuất sắc trong thực hiện nhiệm vụ "
-                                 "giai đoạn 2016–2020")
+                                 "giai đoạn 2016–2020, góp phần vào sự phát triển kinh tế - "
+                                 "xã hội của địa phương")
     assert lines.register == "Số sổ vàng: 12"
+
+
+def achievement(code: str, *, collective: bool = False, year: int | None = 2025,
+                **decision_fields) -> str:
+    award = Award(award_type=award_type(code), year=year, awardee_name="X",
+                  collective_id=7 if collective else None, decision=decision(**decision_fields))
+    return content.achievement_line(award)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code, collective, expected", [
+    ("cstd_co_so", False, "Đã có thành tích xuất sắc trong phong trào thi đua năm 2025"),
+    ("ldtt", False, "Đã hoàn thành tốt nhiệm vụ được giao năm 2025"),
+    ("ttldxs", True, "Đã có thành tích xuất sắc, tiêu biểu trong phong trào thi đua năm 2025"),
+    ("giay_khen", False, "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"),
+    ("giay_khen", True, "Đã hoàn thành xuất sắc nhiệm vụ năm 2025"),
+    ("bk_bo_tinh_individual", False,
+     "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"),
+    # No wording in the catalogue (an order): the generic sentence.
+    ("hcld_3_individual", False, "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2025"),
+])
+def test_the_achievement_line_follows_the_catalogue_per_code_and_kind(code, collective,
+                                                                       expected):
+    assert achievement(code, collective=collective) == expected
+
+
+@pytest.mark.django_db
+def test_the_period_of_the_achievement_line():
+    # A decision over several years names them, unless the title is a yearly one.
+    assert achievement("bk_ttg_individual", period_start_year=2021, period_end_year=2025) == (
+        "Đã có thành tích xuất sắc trong công tác từ năm 2021 đến năm 2025, góp phần vào sự "
+        "nghiệp xây dựng chủ nghĩa xã hội và bảo vệ Tổ quốc")
+    assert achievement("cstd_co_so", period_start_year=2021, period_end_year=2025) == (
+        "Đã có thành tích xuất sắc trong phong trào thi đua năm 2025")
+    # No year and no period: the sentence without them, never a stray comma.
+    assert achievement("bk_bo_tinh_collective", collective=True, year=None, period="") == (
+        "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ, góp phần vào sự phát triển kinh "
+        "tế - xã hội của địa phương")
+    assert achievement("cstd_co_so", year=None, period="") == (
+        "Đã có thành tích xuất sắc trong phong trào thi đua")

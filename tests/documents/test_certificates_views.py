@@ -14,6 +14,7 @@ from tests.documents.certificate_support import (
     make_certified,
     page_sizes_mm,
     page_texts,
+    post_data,
     rendered,
 )
 from tests.factories import UserFactory
@@ -152,25 +153,7 @@ def test_a_read_only_leader_may_not_print(client, certified, leader):
     assert client.get(reverse("certificates:layouts")).status_code == 403
 
 
-# -- blank layouts ---------------------------------------------------------------------------
-def post_data(spec, **changes) -> dict:
-    """The edit form as the browser posts it, with `changes` to the awardee row."""
-    data = {"page_width": spec.width, "page_height": spec.height, "offset_x": spec.offset_x,
-            "offset_y": spec.offset_y, "form-TOTAL_FORMS": len(spec.fields),
-            "form-INITIAL_FORMS": len(spec.fields), "form-MIN_NUM_FORMS": len(spec.fields),
-            "form-MAX_NUM_FORMS": len(spec.fields)}
-    for index, field in enumerate(spec.fields):
-        values = {"name": field.name, "x": field.x, "y": field.y, "width": field.width,
-                  "height": field.height, "font_size": field.font_size, "align": field.align}
-        if field.name == "awardee":
-            values.update(changes)
-        for flag in ("enabled", "bold", "italic"):
-            if getattr(field, flag):
-                values[flag] = "on"
-        data.update({f"form-{index}-{key}": value for key, value in values.items()})
-    return data
-
-
+# -- blank layouts (per kind: test_certificates_layouts.py) -------------------------------
 def test_an_officers_layout_is_for_their_units_blanks_only(signed_in, certified, tree):
     url = reverse("certificates:layout_edit", args=["bang_khen"]) + f"?don-vi={tree.province.pk}"
     before = b"".join(signed_in.get(reverse("certificates:award", args=[certified.awards.hoa.pk]),
@@ -234,8 +217,9 @@ def test_the_calibration_sheet_has_the_paper_size_and_the_boxes(signed_in, tree)
 def test_the_layout_list_offers_the_units_in_scope(signed_in, tree):
     response = signed_in.get(reverse("certificates:layouts"))
     assert response.context["unit"] == tree.phu_quy
-    assert [form for form, _spec in response.context["rows"]] == ["bang_khen", "giay_khen",
-                                                                   "title"]
+    assert [(form, kind) for form, kind, _query, _spec in response.context["rows"]] == [
+        (form, kind) for form in ("bang_khen", "giay_khen", "title")
+        for kind in ("", "individual", "collective")]
     assert tree.phan_thiet not in list(response.context["units"])
 
 

@@ -1,52 +1,22 @@
 """PAdES signatures of generated certificates, with a throwaway self-signed certificate."""
 
-import datetime
+import io
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.core.exceptions import ValidationError
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.signers import PdfTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from tests.documents.certificate_support import make_certified, page_texts
+from tests.documents.signing_support import PASSPHRASE, dummy_timestamper, throwaway_pkcs12
 from thidua.core.models import AuditEntry
 from thidua.documents import signing
 from thidua.documents.certificates import services
 from thidua.documents.models import SignedDocument
 
 pytestmark = pytest.mark.django_db
-PASSPHRASE = "mật-khẩu-thử"
-
-
-def throwaway_pkcs12(common_name: str = "Nguyễn Hồng Hải") -> tuple[bytes, x509.Certificate]:
-    """A key and a self-signed certificate valid for a day, in a PKCS#12 file."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "UBND tỉnh Bình Thuận"),
-                      x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
-                                     key_encipherment=False, data_encipherment=False,
-                                     key_agreement=False, key_cert_sign=True, crl_sign=False,
-                                     encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]),
-                       critical=False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    data = pkcs12.serialize_key_and_certificates(
-        b"thidua", key, certificate, None,
-        serialization.BestAvailableEncryption(PASSPHRASE.encode()))
-    return data, certificate
 
 
 @pytest.fixture(autouse=True)
@@ -137,3 +107,74 @@ def test_an_unsigned_or_broken_file_is_refused(certificate_pdf):
     with pytest.raises(signing.SigningError):
         signing.store_signed(by=None, content=b"not a pdf", title="x")
     assert SignedDocument.objects.count() == 0
+
+
+def test_a_file_that_is_no_pkcs12_is_told_apart_from_a_wrong_passphrase():
+    with pytest.raises(signing.SigningError, match="PKCS#12") as raised:
+        signing.signer_from_pkcs12(b"%PDF-1.7 not a key", PASSPHRASE)
+    assert not isinstance(raised.value, signing.WrongPassphrase)
+    data, _certificate = throwaway_pkcs12()
+    with pytest.raises(signing.WrongPassphrase):
+        signing.signer_from_pkcs12(data, "sai")
+
+
+def test_bytes_added_after_signing_are_refused(certificate_pdf):
+    data, _certificate = throwaway_pkcs12()
+    signed = signing.signed_bytes(certificate_pdf, signing.signer_from_pkcs12(data, PASSPHRASE))
+    with pytest.raises(signing.SigningError, match="whole file|toàn bộ tệp"):
+        signing.store_signed(by=None, content=signed + b"\n% added later\n", title="x")
+    assert SignedDocument.objects.count() == 0
+
+
+def test_a_signature_with_a_time_stamp_validates_and_records_its_time(certificate_pdf,
+                                                                      admin_user):
+    data, _certificate = throwaway_pkcs12()
+    signer = signing.signer_from_pkcs12(data, PASSPHRASE)
+    stamper, tsa_certificate = dummy_timestamper()
+
+    document = signing.sign_pdf(by=admin_user, pdf=certificate_pdf, signer=signer, title="x",
+                                timestamper=stamper)
+
+    with document.file.open("rb") as stored:
+        [signature] = signing.embedded_signatures(stored.read())
+    status = validate_pdf_signature(
+        signature, ValidationContext(trust_roots=[signer.signing_cert]),
+        ts_validation_context=ValidationContext(trust_roots=[tsa_certificate]))
+    assert (status.intact, status.valid, status.trusted) == (True, True, True)
+    stamp = status.timestamp_validity
+    assert (stamp.intact, stamp.valid, stamp.trusted) == (True, True, True)
+    assert document.timestamped_at is not None
+    assert abs((document.timestamped_at - document.signed_at).total_seconds()) < 60
+    entry = AuditEntry.objects.get(action="thidua.document.signed")
+    assert entry.after["timestamp"] == document.timestamped_at.isoformat()
+
+
+def test_without_a_time_stamp_none_is_recorded(certificate_pdf):
+    data, _certificate = throwaway_pkcs12()
+    document = signing.sign_pdf(by=None, pdf=certificate_pdf, title="x",
+                                signer=signing.signer_from_pkcs12(data, PASSPHRASE))
+    assert document.timestamped_at is None
+
+
+def test_the_time_stamping_authority_comes_from_the_setting(settings):
+    settings.SIGNING_TSA_URL = ""
+    assert signing.timestamper() is None
+    settings.SIGNING_TSA_URL = "http://tsa.example.vn/tsa"
+    stamper = signing.timestamper()
+    assert stamper.url == "http://tsa.example.vn/tsa"
+
+
+def test_a_document_time_stamp_after_the_signature_is_kept_with_the_signer(certificate_pdf):
+    """Remote signing services often add a document time stamp (PAdES B-LTA) after the
+    signature: the signer is still the one named, and the time stamp must be intact too."""
+    data, _certificate = throwaway_pkcs12("Trần Thị Ký")
+    signed = signing.signed_bytes(certificate_pdf, signing.signer_from_pkcs12(data, PASSPHRASE))
+    stamper, _tsa = dummy_timestamper()
+    stamped = PdfTimeStamper(stamper).timestamp_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(signed)), "sha256").getvalue()
+
+    document = signing.store_signed(by=None, content=stamped, title="x")
+
+    assert document.signer_name == "Trần Thị Ký"
+    with pytest.raises(signing.SigningError):
+        signing.store_signed(by=None, content=stamped + b"\n% later\n", title="y")

@@ -17,6 +17,20 @@ def entries() -> tuple[dict, ...]:
         return tuple(yaml.safe_load(handle))
 
 
+@cache
+def _wordings() -> dict[str, str | dict]:
+    return {entry["code"]: entry["achievement"] for entry in entries() if "achievement" in entry}
+
+
+def achievement_wording(code: str, subject: str) -> str | None:
+    """The catalogue's achievement sentence printed on the certificate of an award `code`
+    given to a `subject` (SubjectKind value) whose register line has no summary, with
+    `{period}` for the achievement period; None when the catalogue has none for them.
+    An entry's `achievement` is one sentence, or one per subject kind."""
+    wording = _wordings().get(code)
+    return wording.get(subject) if isinstance(wording, dict) else wording
+
+
 def defaults(entry: dict, order: int) -> dict:
     """Model field values for one catalogue entry."""
     bonus = entry.get("bonus")

@@ -18,7 +18,12 @@ from thidua.awards import queries as award_queries
 from thidua.documents import verification
 from thidua.documents.certificates import layouts, queries, services, tasks
 from thidua.documents.certificates import render as certificate_render
-from thidua.documents.certificates.choices import BatchStatus, BlankFieldName, CertificateForm
+from thidua.documents.certificates.choices import (
+    AwardeeKind,
+    BatchStatus,
+    BlankFieldName,
+    CertificateForm,
+)
 from thidua.documents.certificates.forms import (
     BlankFieldFormSet,
     LayoutPageForm,
@@ -138,11 +143,29 @@ def _layout_unit_required(request: HttpRequest):
     return unit
 
 
+# ?doi-tuong= on the layout screens: both kinds (empty), individuals, collectives.
+KIND_SLUGS = {"": AwardeeKind.ANY, "ca-nhan": AwardeeKind.INDIVIDUAL,
+              "tap-the": AwardeeKind.COLLECTIVE}
+SLUG_OF_KIND = {kind: slug for slug, kind in KIND_SLUGS.items()}
+
+
+def _layout_kind(request: HttpRequest) -> str:
+    kind = KIND_SLUGS.get(request.GET.get("doi-tuong", ""))
+    if kind is None:
+        raise Http404
+    return kind
+
+
+def _layout_query(unit, kind: str) -> str:
+    return f"?don-vi={unit.pk}" + (f"&doi-tuong={SLUG_OF_KIND[kind]}" if kind else "")
+
+
 @login_required
 def layout_list(request: HttpRequest) -> HttpResponse:
     _require_writer(request.user)
     unit = _layout_unit(request)
-    rows = [(form, layouts.resolve(form, unit)) for form in CertificateForm] if unit else []
+    rows = [(form, AwardeeKind(kind), _layout_query(unit, kind), layouts.resolve(form, unit, kind))
+            for form in CertificateForm for kind in AwardeeKind] if unit else []
     units = unit_queries.visible_to(request.user).order_by("path")[:500]
     return render(request, "documents/certificates/layouts.html",
                   {"units": units, "unit": unit, "rows": rows})
@@ -153,17 +176,18 @@ def layout_edit(request: HttpRequest, form: str) -> HttpResponse:
     _require_writer(request.user)
     if form not in CertificateForm.values:
         raise Http404
-    unit = _layout_unit_required(request)
-    spec = layouts.complete(layouts.resolve(form, unit))
+    unit, kind = _layout_unit_required(request), _layout_kind(request)
+    spec = layouts.complete(layouts.resolve(form, unit, kind))
     page = LayoutPageForm(request.POST or None, initial=LayoutPageForm.initial_from(spec))
     fields = BlankFieldFormSet(request.POST or None, initial=field_initial(spec))
     if request.method == "POST" and page.is_valid() and fields.is_valid():
-        layouts.save_layout(by=request.user, form=form, unit=unit, page=page.cleaned_data,
-                            fields=fields_from(fields))
+        layouts.save_layout(by=request.user, form=form, unit=unit, kind=kind,
+                            page=page.cleaned_data, fields=fields_from(fields))
         messages.success(request, _("The layout has been saved."))
-        return redirect(f"{request.path}?don-vi={unit.pk}")
+        return redirect(request.path + _layout_query(unit, kind))
     return render(request, "documents/certificates/layout_form.html", {
         "form_code": form, "form_label": CertificateForm(form).label, "unit": unit,
+        "kind_label": AwardeeKind(kind).label, "query": _layout_query(unit, kind),
         "spec": spec, "page": page, "fields": fields,
     })
 
@@ -174,13 +198,14 @@ def layout_calibration(request: HttpRequest, form: str) -> HttpResponse:
     _require_writer(request.user)
     if form not in CertificateForm.values:
         raise Http404
-    unit = _layout_unit_required(request)
-    spec = layouts.resolve(form, unit)
-    heading = _("Calibration sheet – %(form)s – %(unit)s") % {
-        "form": CertificateForm(form).label, "unit": unit.name}
+    unit, kind = _layout_unit_required(request), _layout_kind(request)
+    spec = layouts.resolve(form, unit, kind)
+    heading = _("Calibration sheet – %(form)s, %(kind)s – %(unit)s") % {
+        "form": CertificateForm(form).label, "kind": AwardeeKind(kind).label, "unit": unit.name}
     labels = {name: str(label) for name, label in BlankFieldName.choices}
     pdf = certificate_render.calibration_pdf(spec, heading=heading, labels=labels)
-    return _pdf(pdf, f"can-chinh-{form}-{unit.pk}.pdf")
+    suffix = f"-{SLUG_OF_KIND[kind]}" if kind else ""
+    return _pdf(pdf, f"can-chinh-{form}{suffix}-{unit.pk}.pdf")
 
 
 # -- public verification ------------------------------------------------------------------

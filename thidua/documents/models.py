@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.documents.certificates.choices import (
     Align,
+    AwardeeKind,
     BatchStatus,
     BlankFieldName,
     CertificateForm,
@@ -42,9 +43,12 @@ class Certificate(models.Model):
 
 class BlankLayout(models.Model):
     """Where each field goes on a pre-printed blank (phôi) of one form, for one issuing unit
-    (or, without a unit, for every unit that has none of its own)."""
+    (or, without a unit, for every unit that has none of its own), for individuals or for
+    collectives (or, with an empty kind, for both: the form's default)."""
 
     form = models.CharField(_("certificate form"), max_length=20, choices=CertificateForm.choices)
+    kind = models.CharField(_("awardees"), max_length=12, choices=AwardeeKind.choices,
+                            default=AwardeeKind.ANY, blank=True)
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("issuing unit"), null=True,
                              blank=True, on_delete=models.PROTECT, related_name="+")
     page_width = models.DecimalField(_("paper width (mm)"), **MM, validators=POSITIVE_MM)
@@ -59,15 +63,18 @@ class BlankLayout(models.Model):
     class Meta:
         verbose_name = _("blank layout")
         verbose_name_plural = _("blank layouts")
-        ordering = ["form", "unit__path"]
+        ordering = ["form", "kind", "unit__path"]
         constraints = [
-            models.UniqueConstraint(fields=["form", "unit"], name="blank_layout_form_unit"),
-            models.UniqueConstraint(fields=["form"], condition=models.Q(unit__isnull=True),
-                                    name="blank_layout_default_form"),
+            models.UniqueConstraint(fields=["form", "kind", "unit"],
+                                    name="blank_layout_form_kind_unit"),
+            models.UniqueConstraint(fields=["form", "kind"],
+                                    condition=models.Q(unit__isnull=True),
+                                    name="blank_layout_default_form_kind"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_form_display()} – {self.unit or _('default')}"
+        return f"{self.get_form_display()} ({self.get_kind_display()}) – " \
+               f"{self.unit or _('default')}"
 
 
 class BlankField(models.Model):
@@ -136,7 +143,10 @@ class SignedDocument(models.Model):
     sha256 = models.CharField(_("SHA-256 of the signed file"), max_length=64, unique=True)
     source_sha256 = models.CharField(_("SHA-256 of the unsigned file"), max_length=64)
     signer_subject = models.CharField(_("signer (certificate subject)"), max_length=500)
+    signer_name = models.CharField(_("signer"), max_length=255, blank=True)
     signed_at = models.DateTimeField(_("signed on"))
+    # The time certified by a time-stamping authority (RFC 3161), when the signature has one.
+    timestamped_at = models.DateTimeField(_("time stamp"), null=True, blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("signed by"),
                                   null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")

@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 
 from thidua.accounts.choices import Role
 from thidua.awards.models import Decision
-from thidua.documents.models import DocumentTemplate, ExportJob
+from thidua.documents.certificates.choices import BatchStatus
+from thidua.documents.models import CertificateBatch, DocumentTemplate, ExportJob, SignedDocument
 from thidua.documents.word import builtin
 from thidua.organisations.queries import in_scope, scope_paths
 
@@ -49,3 +50,18 @@ def decisions_visible_to(user) -> QuerySet[Decision]:
     inside the user's scope. The register page shows an officer the in-scope lines of other
     decisions; their documents are for the issuing side."""
     return Decision.objects.filter(in_scope(scope_paths(user), "issuer__path"))
+
+
+# -- digital signatures ------------------------------------------------------------------
+DECISION = "awards.decision"
+
+
+def signed_of(decision: Decision) -> QuerySet[SignedDocument]:
+    """The signed versions kept for a decision's documents, newest first."""
+    return SignedDocument.objects.filter(object_type=DECISION, object_id=str(decision.pk))
+
+
+def batches_to_sign(decision: Decision) -> QuerySet[CertificateBatch]:
+    """The finished certificate batches of a decision, whoever made them: the PDFs to sign."""
+    return CertificateBatch.objects.filter(decision=decision, status=BatchStatus.DONE) \
+        .exclude(pdf="").order_by("-created_at", "-pk")

@@ -6,6 +6,7 @@ app_name = "documents"
 urlpatterns = [
     # Word documents
     path("quyet-dinh/<int:pk>.docx", views.decision_document, name="decision"),
+    path("du-thao/<int:pk>.docx", views.draft_document, name="draft"),
     path("to-trinh/<int:pk>.docx", views.submission_document, name="submission"),
     path("bien-ban/<int:pk>.docx", views.minutes_document, name="minutes"),
     path("bao-cao/ca-nhan/<int:pk>.docx", views.person_report, name="person_report"),

@@ -39,9 +39,15 @@ def grouped(code: str) -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
-def public_url(code: str) -> str:
-    """The address printed (and as a QR code) on the certificate: SITE_URL/xac-minh/<code>/."""
-    return f"{settings.SITE_URL}{reverse('verification:form')}{code}/"
+def public_url(code: str, prefix: str = "") -> str:
+    """The address printed (and as a QR code) on the certificate: SITE_URL/xac-minh/<code>/.
+    A batch passes `prefix` (public_prefix()) to resolve the address once, not per page."""
+    return f"{prefix or public_prefix()}{code}/"
+
+
+def public_prefix() -> str:
+    """ "SITE_URL/xac-minh/": the verification addresses without their code."""
+    return f"{settings.SITE_URL}{reverse('verification:form')}"
 
 
 def find(raw: str) -> Certificate | None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from thidua.awards import queries as award_queries
 from thidua.councils import queries as council_queries
 from thidua.documents import exports, queries, services, tasks
 from thidua.documents.choices import DocumentKind, ExportStatus
@@ -26,6 +27,7 @@ from thidua.documents.forms import ReportForm, TemplateUploadForm
 from thidua.documents.word import builtin
 from thidua.documents.word.contexts import decision_context
 from thidua.documents.word.dossiers import minutes_context, submission_context
+from thidua.documents.word.drafts import draft_context, marked_draft
 from thidua.documents.word.render import TemplateProblem
 from thidua.documents.word.render import render as render_docx
 from thidua.documents.word.reports import collective_report, individual_report
@@ -38,11 +40,13 @@ from thidua.proposals import queries as proposal_queries
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def docx(request: HttpRequest, kind: str, unit, context: dict, file_name: str) -> HttpResponse:
-    """The document made from the template in force for `unit`; a template that cannot be
-    filled gets a page saying why, never a half-made file."""
+def docx(request: HttpRequest, kind: str, unit, context: dict, file_name: str, *,
+         draft: bool = False) -> HttpResponse:
+    """The document made from the template in force for `unit` (`draft`: marked DỰ THẢO); a
+    template that cannot be filled gets a page saying why, never a half-made file."""
     try:
         content = render_docx(queries.template_source(kind, unit), context)
+        content = marked_draft(content) if draft else content
     except TemplateProblem as problem:
         return render(request, "documents/problem.html", {"problem": problem}, status=400)
     response = HttpResponse(content, content_type=DOCX)
@@ -63,6 +67,16 @@ def decision_document(request: HttpRequest, pk: int) -> HttpResponse:
     context = decision_context(decision, draft=bool(request.GET.get("ban-nhap")))
     return docx(request, DocumentKind.DECISION, decision.issuer, context,
                 f"quyet-dinh-{slug(decision.number)}.docx")
+
+
+@login_required
+def draft_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """A decision draft (awards.DecisionDraft) with its annex before it is issued: the
+    issuer's decision template, no number nor date, marked DỰ THẢO."""
+    draft = get_object_or_404(award_queries.drafts_visible_to(request.user).select_related(
+        "issuer__parent", "round"), pk=pk)
+    return docx(request, DocumentKind.DECISION, draft.issuer, draft_context(draft),
+                f"du-thao-quyet-dinh-{draft.pk}.docx", draft=True)
 
 
 @login_required

@@ -21,11 +21,12 @@ class BlankFieldInline(admin.TabularInline):
 
 @admin.register(BlankLayout)
 class BlankLayoutAdmin(admin.ModelAdmin):
-    """A layout without unit is the default of its form for every unit without its own."""
+    """A layout without unit is the default of its form for every unit without its own; an
+    empty kind serves individuals and collectives alike."""
 
-    list_display = ["form", "unit", "page_width", "page_height", "offset_x", "offset_y",
+    list_display = ["form", "kind", "unit", "page_width", "page_height", "offset_x", "offset_y",
                     "updated_at"]
-    list_filter = ["form"]
+    list_filter = ["form", "kind"]
     autocomplete_fields = ["unit"]
     inlines = [BlankFieldInline]
 

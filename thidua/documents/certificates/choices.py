@@ -11,6 +11,15 @@ class CertificateForm(models.TextChoices):
     TITLE = "title", pgettext_lazy("certificate form", "Emulation title certificate")
 
 
+class AwardeeKind(models.TextChoices):
+    """Whom a blank layout serves: individuals, collectives, or (empty) both — the default of
+    its form, used where no layout for the kind exists."""
+
+    ANY = "", _("individuals and collectives")
+    INDIVIDUAL = "individual", _("individuals")
+    COLLECTIVE = "collective", _("collectives")
+
+
 class BlankFieldName(models.TextChoices):
     """The variable fields printed onto a blank, in reading order."""
 

@@ -7,7 +7,8 @@ typed in NFD or with look-alike letters print with correct diacritics."""
 import re
 from dataclasses import asdict, dataclass
 
-from thidua.awards.choices import Authority, Category
+from thidua.awards import catalogue
+from thidua.awards.choices import Authority, Category, SubjectKind
 from thidua.awards.models import Award, Decision
 from thidua.core.text import clean
 from thidua.documents.bodies import locality, locality_place, place_name
@@ -23,6 +24,7 @@ TITLES = {CertificateForm.BANG_KHEN: "BẰNG KHEN", CertificateForm.GIAY_KHEN: "
 SALUTATIONS = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}
 CENTRAL = "Hà Nội"  # the place written by central bodies outside the unit tree
 _QUALIFIER = re.compile(r"\s*\((cá nhân|tập thể|hộ gia đình|doanh nghiệp)\)\s*$", re.IGNORECASE)
+_SPACE_COMMA = re.compile(r"\s+(?=,)")  # "nhiệm vụ , góp phần" when the period is unknown
 _LOCALITY = re.compile(r"(?:tỉnh|thành phố|huyện|thị xã|quận|đặc khu|xã|phường|thị trấn)\s+(.+)$",
                        re.IGNORECASE)
 
@@ -125,13 +127,29 @@ def awardee_line(award: Award) -> str:
 
 
 def achievement_line(award: Award) -> str:
+    """The award's own summary; else the catalogue's sentence for its code and the awardee's
+    kind (awards/data/catalogue.yaml, `achievement`) with the period; else a generic one."""
     if award.summary:
         return clean(award.summary)
-    base = "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ"
-    if award.year:
-        return f"{base} năm {award.year}"
-    period = clean(award.decision.period)
-    return f"{base} {period[:1].lower()}{period[1:]}" if period else base
+    subject = SubjectKind.COLLECTIVE if award.collective_id else SubjectKind.INDIVIDUAL
+    wording = catalogue.achievement_wording(award.award_type.code, subject)
+    period = period_of(award)
+    if wording:
+        return _SPACE_COMMA.sub("", clean(wording.format(period=period))).rstrip(" ,")
+    return clean(f"Đã có thành tích xuất sắc trong thực hiện nhiệm vụ {period}")
+
+
+def period_of(award: Award) -> str:
+    """ "năm 2025" for a yearly title or an award with its year; "từ năm 2021 đến năm 2025"
+    for a decision over several years; else the decision's period as written."""
+    decision = award.decision
+    first, last = decision.period_start_year, decision.period_end_year
+    if award.year and (award.award_type.is_annual or not (first and last and first < last)):
+        return f"năm {award.year}"
+    if first and last and first < last:
+        return f"từ năm {first} đến năm {last}"
+    period = clean(decision.period)
+    return f"{period[:1].lower()}{period[1:]}"
 
 
 def place_of(decision: Decision) -> str:

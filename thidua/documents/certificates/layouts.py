@@ -1,16 +1,25 @@
-"""Positions of the fields printed onto pre-printed blanks (phôi), per form and issuing unit.
+"""Positions of the fields printed onto pre-printed blanks (phôi), per form, awardee kind
+(individuals or collectives) and issuing unit.
 
-A unit's own layout wins; else the default layout an administrator saved for the form (a
-layout without unit); else the built-in one below, which puts every field where the designed
-certificate has it (so a designed certificate printed on plain paper is a usable template)."""
+The layout for a certificate is the first found of: the unit's own for the kind, the unit's
+own for both kinds, the default (a layout without unit, saved by an administrator) for the
+kind, the default for both kinds, and the built-in one below, which puts every field where the
+designed certificate has it (so a designed certificate printed on plain paper is a usable
+template). The unit comes before the kind: a unit's layout carries its printer's shift."""
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from thidua.core.services import log_action
-from thidua.documents.certificates.choices import Align, BlankFieldName, CertificateForm
+from thidua.documents.certificates.choices import (
+    Align,
+    AwardeeKind,
+    BlankFieldName,
+    CertificateForm,
+)
 from thidua.documents.certificates.content import PAPER
 from thidua.documents.models import BlankField, BlankLayout
 
@@ -58,7 +67,9 @@ class LayoutSpec:
     offset_y: float = 0
     fields: list[FieldSpec] = field(default_factory=list)
     unit_id: int | None = None
-    saved: bool = False  # the unit has a layout of its own
+    kind: str = AwardeeKind.ANY
+    saved: bool = False  # the unit has a layout of its own for this kind
+    source: str = "built_in"  # where it comes from: SOURCES
 
     def as_data(self) -> dict:
         """What the Typst templates read (mm and pt as plain numbers)."""
@@ -68,6 +79,15 @@ class LayoutSpec:
                             "height": f.height, "size": f.font_size, "align": f.align,
                             "bold": f.bold, "italic": f.italic}
                            for f in self.fields if f.enabled]}
+
+
+# Where a resolved layout comes from, in the order they are looked for ("_any": saved for
+# individuals and collectives alike).
+SOURCES = ("own", "own_any", "default", "default_any", "built_in")
+
+
+def kind_of(award) -> str:
+    return AwardeeKind.COLLECTIVE if award.collective_id else AwardeeKind.INDIVIDUAL
 
 
 def built_in(form: str) -> LayoutSpec:
@@ -88,14 +108,27 @@ def from_model(layout: BlankLayout) -> LayoutSpec:
                       saved=True)
 
 
-def resolve(form: str, unit=None) -> LayoutSpec:
-    """The layout used for `form` on the blanks of `unit`: its own, else the default, else
-    the built-in one. `saved` tells whether the unit has its own."""
-    layouts = BlankLayout.objects.filter(form=form).prefetch_related("fields")
-    own = layouts.filter(unit=unit).first() if unit is not None else None
-    chosen = own or layouts.filter(unit__isnull=True).first()
-    spec = from_model(chosen) if chosen else built_in(form)
-    return replace(spec, unit_id=unit.pk if unit is not None else None, saved=own is not None)
+def resolve(form: str, unit=None, kind: str = AwardeeKind.ANY) -> LayoutSpec:
+    """The layout used for `form` on the blanks of `unit` for awardees of `kind` (see the
+    module's order). `saved` tells whether the unit has its own for exactly this kind;
+    `source` where the layout comes from."""
+    units = Q(unit__isnull=True) | Q(unit=unit) if unit is not None else Q(unit__isnull=True)
+    found = {(layout.unit_id is not None, layout.kind): layout
+             for layout in BlankLayout.objects.filter(units, form=form, kind__in={kind, ""})
+             .prefetch_related("fields")}
+    order = [(True, kind), (True, ""), (False, kind), (False, "")]
+    key = next((key for key in order if key in found), None)
+    spec = from_model(found[key]) if key else built_in(form)
+    return replace(spec, unit_id=unit.pk if unit is not None else None, kind=kind,
+                   saved=key == (True, kind), source=_source(key))
+
+
+def _source(key: tuple[bool, str] | None) -> str:
+    """One of SOURCES: the unit's own or the default, for one kind or for both."""
+    if key is None:
+        return "built_in"
+    own, layout_kind = key
+    return ("own" if own else "default") + ("" if layout_kind else "_any")
 
 
 def complete(spec: LayoutSpec) -> LayoutSpec:
@@ -107,16 +140,18 @@ def complete(spec: LayoutSpec) -> LayoutSpec:
 
 
 @transaction.atomic
-def save_layout(*, by, form: str, unit, page: dict, fields: list[dict]) -> BlankLayout:
-    """Create or replace the layout of `form` for `unit` (None: the default for every unit).
+def save_layout(*, by, form: str, unit, page: dict, fields: list[dict],
+                kind: str = AwardeeKind.ANY) -> BlankLayout:
+    """Create or replace the layout of `form` for `unit` (None: the default for every unit)
+    and awardees of `kind` (empty: both kinds).
 
     `page` holds page_width, page_height, offset_x and offset_y; `fields` one dict per field
     with the BlankField names. Audited with the values before and after."""
-    if form not in CertificateForm.values:
-        raise ValueError(form)
-    layout = BlankLayout.objects.filter(form=form, unit=unit).first()
+    if form not in CertificateForm.values or kind not in AwardeeKind.values:
+        raise ValueError((form, kind))
+    layout = BlankLayout.objects.filter(form=form, kind=kind, unit=unit).first()
     before = snapshot(layout) if layout else None
-    layout = layout or BlankLayout(form=form, unit=unit)
+    layout = layout or BlankLayout(form=form, kind=kind, unit=unit)
     for name, value in page.items():
         setattr(layout, name, Decimal(str(value)))
     layout.full_clean()
@@ -129,7 +164,7 @@ def save_layout(*, by, form: str, unit, page: dict, fields: list[dict]) -> Blank
 
 
 def snapshot(layout: BlankLayout) -> dict:
-    return {"page": [str(layout.page_width), str(layout.page_height), str(layout.offset_x),
+    return {"kind": layout.kind, "page": [str(layout.page_width), str(layout.page_height), str(layout.offset_x),
                      str(layout.offset_y)],
             "fields": {f.name: [str(f.x), str(f.y), str(f.width), str(f.height),
                                 str(f.font_size), f.align, f.bold, f.italic, f.enabled]

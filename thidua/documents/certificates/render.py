@@ -15,7 +15,7 @@ import re
 import shutil
 import tempfile
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import segno
@@ -61,6 +61,7 @@ DESIGNED_FIELDS = {
 TITLE_AWARD_SIZE = 28  # a title's name ("CHIẾN SĨ THI ĐUA CƠ SỞ") is longer than "BẰNG KHEN"
 
 
+@lru_cache(maxsize=4096)  # a batch repeats its decision's lines and unit names on every page
 def breakable(text: str) -> str:
     """`text` in NFC with Đ (line by line), and a break opportunity (zero-width space) every
     12 characters of a "word" so long (a name typed without spaces) that it could not wrap."""

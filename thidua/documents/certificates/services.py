@@ -31,6 +31,7 @@ class NothingToPrint(Exception):
 def pages_of(awards: list[Award], *, by) -> list[dict]:
     """The data of each award's certificate, issuing the verification codes still missing."""
     codes = verification.issue_certificates(awards, by=by)
+    prefix = verification.public_prefix()
     shared, numbers = {}, {}
     pages = []
     for award in awards:
@@ -41,7 +42,7 @@ def pages_of(awards: list[Award], *, by) -> list[dict]:
         code = codes[award.pk]
         pages.append(render.page_data(
             lines_of(award, shared[decision.pk], position=numbers[award.pk]),
-            code=verification.grouped(code), url=verification.public_url(code)))
+            code=verification.grouped(code), url=verification.public_url(code, prefix)))
     return pages
 
 
@@ -55,10 +56,12 @@ def render_pdf(awards: list[Award], *, by, blank: bool = False, title: str = "")
         return render.designed_pdf(pages, title=title)
     specs = {}
     for award, page in zip(awards, pages, strict=True):
-        form = form_of(award.award_type)
-        if form not in specs:
-            specs[form] = layouts.resolve(form, award.decision.issuer)
-        page["layout"] = form
+        form, kind, issuer = form_of(award.award_type), layouts.kind_of(award), \
+            award.decision.issuer
+        key = f"{form}-{kind}-{issuer.pk}"
+        if key not in specs:
+            specs[key] = layouts.resolve(form, issuer, kind)
+        page["layout"] = key
     return render.blank_pdf(pages, specs, title=title)
 
 

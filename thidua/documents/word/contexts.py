@@ -137,13 +137,19 @@ def decision_context(decision, *, draft: bool = False) -> dict:
     awards = list(decision.awards.select_related(
         "award_type", "collective__parent", "person").prefetch_related(
         positions_on(decision.date, "person__positions")))
+    number = decision.number if not draft else f"{BLANK_NUMBER}/{symbol(decision.number)}"
+    return decision_text(decision, awards, number=number, on=None if draft else decision.date)
+
+
+def decision_text(decision, awards: list, *, number: str, on: datetime.date | None) -> dict:
+    """The decision and its annex from `decision` (anything with a decision's header fields
+    and `proposals`) and `awards` (anything with an award's fields: word/drafts.py passes a
+    draft's annex lines); `on` None leaves the date blank."""
     collectives = sorted((a for a in awards if a.collective_id),
                          key=lambda a: unit_sort_key(a.awardee_name))
     individuals = sorted((a for a in awards if a.person_id),
                          key=lambda a: (sort_key(a.awardee_name), a.pk))
     body = decision_body(decision)
-    number = decision.number if not draft else f"{BLANK_NUMBER}/{symbol(decision.number)}"
-    on = None if draft else decision.date
     who = authority(decision.decided_by, decision.issuer_name)
     forms = sorted({form_name(a.award_type.name) for a in awards})
     context = {
@@ -233,7 +239,8 @@ def articles(decision, awards, forms: list[str], context: dict) -> list[str]:
     into force and who carries it out)."""
     verb = "Công nhận danh hiệu" if is_title(awards) else "Tặng"
     who = first_awardee(context) or f"{context['tong_so']} (có danh sách kèm theo)"
-    period = clean(decision.period)
+    period = clean(decision.period)  # "Năm 2024" reads "năm 2024" inside the sentence
+    period = f"{period[:1].lower()}{period[1:]}"
     achievement = f"đã có thành tích xuất sắc {period}" if period else "đã có thành tích xuất sắc"
     text = [f"{verb} {', '.join(forms)} cho {who}, {achievement}."]
     paid = bonus_sentence(awards, decision.date)
