@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards import importer
 from thidua.awards.import_rows import Column, Issue, RowChecker
-from thidua.awards.import_xlsx import Sheet, UnreadableWorkbook, column_letter, read_workbook
-from thidua.core.text import clean
+from thidua.awards.import_xlsx import UnreadableWorkbook, read_workbook
 
 
 @dataclass
@@ -46,7 +45,10 @@ def read_list(source, *, headers: dict[str, Column], required: list[Column],
         return reading
     found = False
     for sheet in sheets:
-        layout = sheet_layout(sheet, reading, headers, required, keys)
+        layout = importer.sheet_layout(sheet, reading, headers=headers, required=required,
+                                       keys=keys, formula_message=_(
+            "The cell holds a formula; the list must contain values only (copy the cells and "
+            "paste them as values)."))
         if layout is None:
             continue
         found = True
@@ -61,30 +63,3 @@ def read_list(source, *, headers: dict[str, Column], required: list[Column],
         reading.errors.append(Issue("", None, "", str(too_many)
                                     % {"count": len(reading.rows), "max": max_rows}))
     return reading
-
-
-def sheet_layout(sheet: Sheet, reading: ListReading, headers: dict[str, Column],
-                 required: list[Column], keys: tuple[str, ...]):
-    """(fields, labels, first data row index, data rows) of a sheet, or None when it does not
-    hold the list. Formulas and missing columns are errors."""
-    header = importer.find_header(sheet, headers)
-    for ref in sheet.formulas:
-        reading.errors.append(Issue(sheet.name, int("".join(filter(str.isdigit, ref))),
-                                    importer.formula_column(sheet, header, ref), _(
-            "The cell holds a formula; the list must contain values only (copy the cells and "
-            "paste them as values).")))
-    if header is None:
-        return None
-    index, columns = header
-    labels = {key: f"{clean(str(sheet.rows[index][col]))} ({column_letter(col)})"
-              for key, col in columns.items()}
-    missing = [column.label for column in required if column.key not in columns]
-    if missing:
-        reading.errors.append(Issue(sheet.name, index + 1, "", _(
-            "Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
-        return None
-    data = importer.data_rows(sheet, index, columns["full_name"], reading)
-    if not data:
-        reading.errors.append(Issue(sheet.name, index + 2, "", _(
-            "There is no data row under the header.")))
-    return [(key, columns.get(key)) for key in keys], labels, index + 1, data

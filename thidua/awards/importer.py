@@ -92,22 +92,34 @@ def read(source, *, today: datetime.date | None = None,
 
 
 def _layout(sheet: Sheet, reading: Reading) -> Layout | None:
-    """Find the header row after any title rows, then the data rows up to the first empty name."""
-    header = find_header(sheet)
+    """Where the register's data is in `sheet`, or None when the sheet does not hold it."""
+    found = sheet_layout(sheet, reading, headers=HEADERS, required=REQUIRED, keys=KEYS,
+                         formula_message=_(
+        "The cell holds a formula; the register must contain values only (copy the cells "
+        "and paste them as values)."), no_header=_(
+        "No header row of the register was found in this sheet; it was not read."))
+    return Layout(sheet, *found) if found is not None else None
+
+
+def sheet_layout(sheet: Sheet, reading, *, headers: dict, required: list, keys,
+                 formula_message: str, no_header: str = ""):
+    """(fields, labels, first data row index, data rows) of a table read like the register
+    (the register itself, a nominee list): the header row after any title rows, then the data
+    rows up to the first empty name. None when the sheet does not hold it; formulas and missing
+    columns are errors in `reading`, a filled sheet without the header a warning (`no_header`)
+    where one is given."""
+    header = find_header(sheet, headers)
     for ref in sheet.formulas:
         reading.errors.append(Issue(sheet.name, int("".join(filter(str.isdigit, ref))),
-                                    formula_column(sheet, header, ref), _(
-            "The cell holds a formula; the register must contain values only (copy the cells "
-            "and paste them as values).")))
+                                    formula_column(sheet, header, ref), formula_message))
     if header is None:
-        if any(filled(cells) for cells in sheet.rows):
-            reading.warnings.append(Issue(sheet.name, None, "", _(
-                "No header row of the register was found in this sheet; it was not read.")))
+        if no_header and any(filled(cells) for cells in sheet.rows):
+            reading.warnings.append(Issue(sheet.name, None, "", no_header))
         return None
     index, columns = header
     labels = {key: f"{clean(str(sheet.rows[index][col]))} ({column_letter(col)})"
               for key, col in columns.items()}
-    missing = [column.label for column in REQUIRED if column.key not in columns]
+    missing = [column.label for column in required if column.key not in columns]
     if missing:
         reading.errors.append(Issue(sheet.name, index + 1, "", _(
             "Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}))
@@ -116,7 +128,7 @@ def _layout(sheet: Sheet, reading: Reading) -> Layout | None:
     if not data:
         reading.errors.append(Issue(sheet.name, index + 2, "", _(
             "There is no data row under the header.")))
-    return Layout(sheet, [(key, columns.get(key)) for key in KEYS], labels, index + 1, data)
+    return [(key, columns.get(key)) for key in keys], labels, index + 1, data
 
 
 def find_header(sheet: Sheet, headers: dict = HEADERS) -> tuple[int, dict[str, int]] | None:
