@@ -6,8 +6,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from tests.councils.conftest import attend, vote_all
+from tests.documents.conftest import opened, texts
+from thidua.awards import services as award_services
+from thidua.awards.models import Award
 from thidua.core.models import AuditEntry
 from thidua.councils import queries, services
 from thidua.councils.choices import RecusalReason, SessionState
@@ -240,3 +244,58 @@ def test_no_revote_once_the_dossier_is_decided(ballot):
             "Trần Văn Bình không thể bỏ phiếu lại nữa: hồ sơ phu-quy/TTr – UBND huyện Phú Quý đã "
             "có quyết định hoặc đã chuyển lên cấp trên.",
             by=ballot.secretary, session=ballot.session, nominees=[ballot.binh], reason="Hòa")
+
+
+def test_the_minutes_documents_say_what_the_revote_changed(client, ballot):
+    closed_with_a_tie(ballot)
+    revote = services.order_revote(by=ballot.secretary, session=ballot.session,
+                                   nominees=[ballot.binh], reason="Hòa phiếu.")
+    services.open_session(by=ballot.secretary, session=revote)
+    for user in ballot.users[:3] + ballot.users[4:9]:
+        services.cast_ballot(by=user, session=revote, choices={ballot.binh.pk: YES})
+    services.close_session(by=ballot.secretary, session=revote)
+    client.force_login(ballot.secretary)
+
+    earlier = texts(opened(client.get(reverse("documents:minutes",
+                                              args=[ballot.session.pk])).content))
+    assert ("Nguyễn Quốc Bảo không tham gia bỏ phiếu đối với Trần Văn Bình "
+            "(Người được đề nghị thuộc đơn vị của thành viên).") in earlier
+    assert ("Có 02 trường hợp đạt tỷ lệ phiếu đồng ý theo quy định và 01 trường hợp không đạt. "
+            "Kết quả của 01 trường hợp đã được thay thế bằng kết quả bỏ phiếu lại ngày "
+            "10/12/2025.") in earlier
+    later = texts(opened(client.get(reverse("documents:minutes", args=[revote.pk])).content))
+    assert ("Bỏ phiếu lại đối với một số trường hợp của phiên họp ngày 10/12/2025; lý do: "
+            "Hòa phiếu.") in later
+    page = client.get(reverse("councils:minutes", args=[ballot.session.pk])).content.decode()
+    assert "Trong đó, 1 kết quả đã được thay thế bằng kết quả bỏ phiếu lại." in page
+
+
+def test_a_pending_revote_holds_back_the_decision(ballot, tree, admin_user):
+    closed_with_a_tie(ballot)
+    draft = award_services.draft_decision(by=admin_user, round=ballot.round,
+                                          proposals=[ballot.phu_quy], issuer=tree.lam_dong,
+                                          date=datetime.date(2025, 12, 20))
+    revote = services.order_revote(by=ballot.secretary, session=ballot.session,
+                                   nominees=[ballot.binh], reason="Hòa phiếu")
+    pending = ("Hội đồng sẽ bỏ phiếu lại đối với Trần Văn Bình (phiên họp ngày 10/12/2025): hãy "
+               "kết thúc phiếu bầu đó trước khi quyết định.")
+    with pytest.raises(ValidationError) as error:
+        award_services.issue_decision(by=admin_user, draft=draft)
+    assert pending in error.value.messages
+    assert not Award.objects.exists()
+    award_services.cancel_draft(by=admin_user, draft=draft, version=None)
+    with pytest.raises(ValidationError) as error:
+        award_services.draft_decision(by=admin_user, round=ballot.round,
+                                      proposals=[ballot.phu_quy], issuer=tree.lam_dong,
+                                      date=datetime.date(2025, 12, 20))
+    assert error.value.messages == [pending]
+
+    services.open_session(by=ballot.secretary, session=revote)
+    for user in ballot.users[:3] + ballot.users[4:9]:
+        services.cast_ballot(by=user, session=revote, choices={ballot.binh.pk: YES})
+    services.close_session(by=ballot.secretary, session=revote)
+    draft = award_services.draft_decision(by=admin_user, round=ballot.round,
+                                          proposals=[ballot.phu_quy], issuer=tree.lam_dong,
+                                          date=datetime.date(2025, 12, 20))
+    assert list(draft.lines.values_list("name", flat=True)) == ["Nguyễn Thị Hoà",
+                                                                "Trần Văn Bình"]

@@ -229,3 +229,16 @@ def test_the_edit_page_offers_the_criteria_the_unit_may_assert(tree, rated, zone
     line.refresh_from_db()
     assert (line.facts, line.verdict) == (
         {"outstanding_in_ministry_or_province_movement": True}, "ELIGIBLE")
+
+
+def test_a_household_without_its_address_is_refused(dossier, zone_officer):
+    from tests.factories import award_type
+
+    response = client_for(zone_officer).post(
+        reverse("proposals:nominee_add", args=[dossier.pk]),
+        {"household": "Lê Văn Tư", "household_address": "  ",
+         "award_type": award_type("gia_dinh_van_hoa").pk, "version": dossier.version},
+        follow=True)
+    assert ("Hộ gia đình được xác định bằng chủ hộ và địa chỉ: hãy ghi địa chỉ."
+            in response.content.decode())
+    assert not dossier.nominees.exists()

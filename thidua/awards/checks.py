@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import AnnexLine, Award, DecisionDraft, DraftDossier
+from thidua.councils.choices import SessionState
 from thidua.eligibility.batch import first_unmet
 from thidua.eligibility.cases import CaseError
 from thidua.eligibility.choices import Verdict
@@ -55,6 +56,7 @@ def dossier_problems(dossiers: list[DraftDossier], lines: list[AnnexLine]) -> li
             problems.append(_("Dossier “%(dossier)s” was changed by someone else after the draft "
                               "was saved: save the draft again to take the changes.")
                             % {"dossier": proposal})
+    problems += revote_problems([chosen.proposal_id for chosen in dossiers])
     in_annex = {line.nominee_id for line in lines}
     missing = Nominee.objects.filter(
         proposal__in=[chosen.proposal_id for chosen in dossiers], outcome=Outcome.APPROVED,
@@ -63,6 +65,18 @@ def dossier_problems(dossiers: list[DraftDossier], lines: list[AnnexLine]) -> li
         problems.append(_("Nominee %(name)s was approved after the draft was saved and is not in "
                           "the annex: save the draft again.") % {"name": missing.name})
     return problems
+
+
+def revote_problems(proposal_ids: list[int]) -> list[str]:
+    """A nominee whose re-vote is planned or open has no result to decide on yet: the re-vote
+    may reverse the council's first answer."""
+    pending = (Nominee.objects.filter(
+        proposal__in=proposal_ids, council_sessions__revote_of__isnull=False,
+        council_sessions__state__in=[SessionState.PLANNED, SessionState.OPEN])
+        .values_list("name", "council_sessions__date").order_by("proposal_id", "position", "pk"))
+    return [_("The council is to vote again on %(name)s (session of %(date)s): close that "
+              "ballot before deciding.") % {"name": name, "date": date.strftime("%d/%m/%Y")}
+            for name, date in pending]
 
 
 def line_problems(draft: DecisionDraft, lines: list[AnnexLine]) -> dict[int, str]:

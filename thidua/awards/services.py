@@ -11,7 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import queries
-from thidua.awards.checks import COLLECTIVE_KINDS, collective_problems, issue_problems
+from thidua.awards.checks import (
+    COLLECTIVE_KINDS,
+    collective_problems,
+    issue_problems,
+    revote_problems,
+)
 from thidua.awards.choices import ANNEX_SECTIONS, DraftState, Source
 from thidua.awards.models import (
     AnnexLine,
@@ -334,7 +339,7 @@ def chosen_problems(draft: DecisionDraft, chosen: list[Proposal], by) -> list[st
         elif proposal.pk in busy:
             problems.append(_("Dossier “%(dossier)s” is already in draft #%(draft)s.")
                             % {**values, "draft": busy[proposal.pk]})
-    return problems
+    return problems + revote_problems([proposal.pk for proposal in chosen])
 
 
 def annex_lines(draft: DecisionDraft, chosen: list[Proposal]) -> list[AnnexLine]:

@@ -241,6 +241,11 @@ class Minutes:
         return len(self.lines) - self.approved
 
     @property
+    def superseded(self) -> int:
+        """Lines whose result a later re-vote replaced (counted above as voted here)."""
+        return sum(1 for line in self.lines if line.superseded_by)
+
+    @property
     def bases(self) -> list[str]:
         """The legal bases of the vote rules applied, each once."""
         return list(dict.fromkeys(line.basis for line in self.lines if line.basis))

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
@@ -92,7 +93,8 @@ def minutes_document(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(council_queries.sessions_visible_to(request.user)
                                 .select_related("council__organiser"), pk=pk)
     organiser = session.council.organiser
-    context = minutes_context(council_queries.minutes(session), organiser)
+    with translation.override("vi"):  # an official paper: roles and reasons in Vietnamese
+        context = minutes_context(council_queries.minutes(session), organiser)
     return docx(request, DocumentKind.VOTE_MINUTES, organiser, context,
                 f"bien-ban-kiem-phieu-{session.pk}.docx")
 

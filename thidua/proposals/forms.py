@@ -93,7 +93,7 @@ class ProposalForm(CleanText, forms.Form):
                                   widget=forms.Select(attrs=SELECT), error_messages=OUTSIDE)
     number = forms.CharField(label=_("submission number"), max_length=60, required=False,
                              widget=forms.TextInput(attrs=TEXT))
-    title = forms.CharField(label=_("title"), max_length=500, widget=forms.TextInput(attrs=TEXT))
+    title = forms.CharField(label=pgettext_lazy("document", "summary"), max_length=500, widget=forms.TextInput(attrs=TEXT))
 
     def __init__(self, *args, user, rounds, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +106,7 @@ class ProposalForm(CleanText, forms.Form):
 class HeaderForm(CleanText, forms.Form):
     number = forms.CharField(label=_("submission number"), max_length=60, required=False,
                              widget=forms.TextInput(attrs=TEXT))
-    title = forms.CharField(label=_("title"), max_length=500, widget=forms.TextInput(attrs=TEXT))
+    title = forms.CharField(label=pgettext_lazy("document", "summary"), max_length=500, widget=forms.TextInput(attrs=TEXT))
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -69,7 +69,7 @@ class Proposal(models.Model):
     )
     unit_name = models.CharField(_("proposing unit name (at the time)"), max_length=255)
     number = models.CharField(_("submission number"), max_length=60, blank=True)
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(pgettext_lazy("document", "summary"), max_length=500)
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
     )
@@ -108,7 +108,7 @@ class Nominee(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="nominees")
     position = models.PositiveIntegerField(_("no."), default=0)
     subject_kind = models.CharField(
-        _("awardee type"), max_length=20, choices=SubjectKind.choices,
+        _("nominee type"), max_length=20, choices=SubjectKind.choices,
         default=SubjectKind.INDIVIDUAL,
     )
     person = models.ForeignKey(
@@ -119,7 +119,7 @@ class Nominee(models.Model):
         "organisations.Unit", verbose_name=_("collective"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="nominations",
     )
-    name = models.CharField(_("awardee name"), max_length=255)
+    name = models.CharField(_("nominee name"), max_length=255)
     unit_name = models.CharField(_("unit (at the time)"), max_length=255, blank=True)
     # A household is named by its head (`name`) and its address.
     address = models.CharField(_("address"), max_length=255, blank=True)

@@ -80,6 +80,7 @@ def vote_minutes() -> Page:
                  "vắng mặt {{ so_vang_mat }}."):
         page.para(text, indent=True, after=6)
     page.repeat("vm in vang_mat", "- {{ vm }}", indent=True, after=3)
+    page.repeat("dc in dieu_chinh", "{{ dc }}", indent=True, after=6)
     page.para("Ban kiểm phiếu gồm:", indent=True, after=3)
     page.repeat("tv in ban_kiem_phieu", "- {{ tv.ho_ten }}, {{ tv.nhiem_vu }};", indent=True,
                 after=3)

@@ -127,16 +127,49 @@ def minutes_context(minutes, organiser) -> dict:
         "phieu_hop_le": present - not_voted, "phieu_khong_hop_le": 0,
         "cach_tinh": f"Tỷ lệ phiếu đồng ý tính trên tổng số {total} thành viên Hội đồng; ý kiến "
                      "bằng văn bản của thành viên vắng mặt được tính vào số phiếu.",
+        "dieu_chinh": corrections(minutes),
         "ket_qua": [result_line(line, total) for line in minutes.lines],
         "ket_luan": f"Có {minutes.approved:02d} trường hợp đạt tỷ lệ phiếu đồng ý theo quy định "
-                    f"và {minutes.rejected:02d} trường hợp không đạt.",
+                    f"và {minutes.rejected:02d} trường hợp không đạt." + superseded_note(minutes),
         "thoi_gian_ket_thuc": local_time(minutes.closed_at),
         "chuc_danh_ky": ["CHỦ TỌA"], "nguoi_ky": clean(minutes.chair), "noi_nhan": [],
     }
 
 
+def corrections(minutes) -> list[str]:
+    """What changed the ballot as first set out, each a sentence of the minutes: the session it
+    votes again, late arrivals, recusals (and those withdrawn before the member voted)."""
+    found = []
+    if minutes.revote_of:
+        found.append(f"Bỏ phiếu lại đối với một số trường hợp của phiên họp ngày "
+                     f"{minutes.revote_of.date:%d/%m/%Y}; lý do: "
+                     f"{clean(minutes.revote_reason).rstrip('.')}.")
+    if minutes.late:
+        found.append("Thành viên đến sau khi mở hòm phiếu, đã bỏ phiếu khi hòm phiếu còn mở: "
+                     + ", ".join(minutes.late) + ".")
+    for recusal in minutes.recusals:
+        text = (f"{recusal.member} không tham gia bỏ phiếu đối với {recusal.target} "
+                f"({recusal.reason.rstrip('.')}" + (f": {recusal.note}" if recusal.note else "")
+                + ")")
+        if recusal.withdrawn:
+            text += f"; đã rút lại trước khi bỏ phiếu, lý do: {recusal.withdrawn.rstrip('.')}"
+        found.append(text + ".")
+    return found
+
+
+def superseded_note(minutes) -> str:
+    if not minutes.superseded:
+        return ""
+    dates = sorted({line.superseded_by.date for line in minutes.lines if line.superseded_by})
+    return (f" Kết quả của {minutes.superseded:02d} trường hợp đã được thay thế bằng kết quả "
+            "bỏ phiếu lại ngày " + ", ".join(f"{day:%d/%m/%Y}" for day in dates) + ".")
+
+
 def result_line(line, total: int) -> dict:
     share = f"{line.yes * 100 / total:.1f}".replace(".", ",") + "%" if total else ""
+    outcome = "Đạt" if line.approved else "Không đạt"
+    if line.superseded_by:
+        outcome += f" (đã bỏ phiếu lại ngày {line.superseded_by.date:%d/%m/%Y})"
     return {"stt": line.number, "ten": joined(line.name, line.unit_name),
             "de_nghi": form_name(line.award), "dong_y": line.yes, "khong_dong_y": line.no,
-            "ty_le": share, "ket_qua": "Đạt" if line.approved else "Không đạt"}
+            "ty_le": share, "ket_qua": outcome}

@@ -64,6 +64,8 @@ SAMPLES = {
         "dia_diem": "Trụ sở UBND tỉnh Bình Thuận", "chu_tri": "Nguyễn Văn An",
         "thu_ky": "Trần Thị Bích", "tong_thanh_vien": 15, "co_mat": 14, "so_vang_mat": 1,
         "vang_mat": ["Lê Văn Cường (thành viên) – có ý kiến bằng văn bản"],
+        "dieu_chinh": ["Trần Văn Hùng (thành viên) không tham gia bỏ phiếu đối với Trần Văn "
+                       "Hùng (Thành viên là người được đề nghị)."],
         "ban_kiem_phieu": [{"ho_ten": "Phạm Văn Dũng", "nhiem_vu": "Trưởng ban"}],
         "phieu_phat_ra": 14, "phieu_thu_vao": 14, "phieu_hop_le": 14, "phieu_khong_hop_le": 0,
         "cach_tinh": "Tỷ lệ phiếu đồng ý tính trên tổng số 15 thành viên Hội đồng.",

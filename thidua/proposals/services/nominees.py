@@ -178,6 +178,9 @@ def describe(line: Nominee, proposal: Proposal, by, *, person, collective, name:
         if not line.name:
             raise DossierError(_("Choose a person or a collective, or write the household's "
                                  "name."))
+        if not line.address:
+            raise DossierError(_("A household is named by its head and its address: write "
+                                 "the address."))
     allowed_subject(line)
 
 
