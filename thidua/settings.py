@@ -167,6 +167,8 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Documents: amounts in words say "linh" or "lẻ" for a zero ten, "nghìn" or "ngàn" for a thousand.
 AMOUNT_ZERO_TEN = env("AMOUNT_ZERO_TEN", "linh")
 AMOUNT_THOUSAND = env("AMOUNT_THOUSAND", "nghìn")
+# Certificates: how many Typst compiles of one batch run at once (at most the machine's cores).
+CERTIFICATE_WORKERS = int(env("CERTIFICATE_WORKERS", "4"))
 # Digital signatures: an RFC 3161 time-stamping authority added to signatures made here
 # (empty: none), and the largest signed PDF accepted for upload.
 SIGNING_TSA_URL = env("SIGNING_TSA_URL", "")

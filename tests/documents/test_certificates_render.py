@@ -1,9 +1,11 @@
 """Designed certificates and certificates for blanks: the PDFs are opened again (text, fonts,
 page sizes) and rendered to pixels to check where the ink goes."""
 
+import io
 import unicodedata
 
 import pytest
+from pypdf import PdfReader
 
 from tests.documents.certificate_support import (
     box_px,
@@ -150,3 +152,30 @@ def test_the_qr_code_drawn_on_the_page_is_the_code_of_its_address():
              for col in range(size)] for row in range(size)]
 
     assert read == [[bool(value) for value in row] for row in matrix]
+
+
+def test_runs_of_pages_are_cut_in_order_and_none_too_short(monkeypatch):
+    monkeypatch.setattr(render, "PART_PAGES", 2)
+    pages = [{"n": n} for n in range(7)]
+    assert [[p["n"] for p in run] for run in render.parts(pages, 3)] == [[0, 1, 2], [3, 4],
+                                                                        [5, 6]]
+    # Too few pages to be worth more compiles: 3 pages make one run of 3, not 2 + 1.
+    assert [len(run) for run in render.parts(pages[:3], 4)] == [3]
+    assert render.parts([], 4) == [[]]
+
+
+def test_a_batch_compiled_in_parts_is_one_pdf_in_the_order_of_its_pages(monkeypatch, settings):
+    """With several cores, a large batch is compiled in parts at once and joined: every page
+    in its place, the shared layer on each, the document's title kept."""
+    monkeypatch.setattr(render, "PART_PAGES", 2)
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 3)
+    settings.CERTIFICATE_WORKERS = 3
+    names = [f"Ông Trần Văn Thứ {number}" for number in range(1, 8)]
+    pdf = designed(*(lines(awardee=name, register=f"Số sổ vàng: {number}")
+                     for number, name in enumerate(names, start=1)))
+    texts = [unicodedata.normalize("NFC", text) for text in page_texts(pdf)]
+    assert len(texts) == 7
+    for number, (name, text) in enumerate(zip(names, texts, strict=True), start=1):
+        assert name in text and f"Số sổ vàng: {number}" in text
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text  # from the shared layer
+    assert PdfReader(io.BytesIO(pdf)).metadata.title == "test"

@@ -4,8 +4,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from thidua.core.datafiles import read_yaml
 from thidua.core.text import fold
 
 CATALOGUE_FILE = Path(__file__).parent / "data" / "catalogue.yaml"
@@ -13,8 +12,7 @@ CATALOGUE_FILE = Path(__file__).parent / "data" / "catalogue.yaml"
 
 @cache
 def entries() -> tuple[dict, ...]:
-    with CATALOGUE_FILE.open(encoding="utf-8") as handle:
-        return tuple(yaml.safe_load(handle))
+    return tuple(read_yaml(CATALOGUE_FILE))
 
 
 @cache

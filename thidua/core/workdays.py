@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from thidua.core.datafiles import read_yaml
 
 HOLIDAYS_FILE = Path(__file__).parent / "data" / "holidays.yaml"
 SATURDAY = 5
@@ -99,8 +99,7 @@ def calendar(year: int) -> YearCalendar:
 
 @cache
 def _load() -> dict:
-    with HOLIDAYS_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)["years"]
+    return read_yaml(HOLIDAYS_FILE)["years"]
 
 
 def _build(year: int, spec: dict) -> YearCalendar:

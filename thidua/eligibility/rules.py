@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from thidua.awards import catalogue
+from thidua.core.datafiles import read_yaml
 from thidua.eligibility import choices
 from thidua.eligibility.conditions import AllOf, Basis, Compiler, RuleFileError, Uncertain, _date
 from thidua.organisations.choices import UnitKind
@@ -462,8 +461,7 @@ def counts_initiatives(node) -> bool:
 
 
 def load_yaml(path: Path) -> dict:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(path)
 
 
 @cache

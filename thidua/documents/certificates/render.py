@@ -1,9 +1,11 @@
 """Certificates as PDF, compiled by Typst from the templates in thidua/documents/typst/.
 
-A batch is two compiles whatever its size: one for what its pages share (the paper, the
-ornaments, the decision's lines), one for the pages, which draw that layer as a PDF image
-(written once into the file) under their own text. The pages' text goes in as one JSON input,
-and the fonts are loaded once per process.
+A batch is a compile for what its pages share (the paper, the ornaments, the decision's
+lines), then compiles of the pages, which draw that layer as a PDF image (written once into the
+file) under their own text. The pages' text goes in as one JSON input. A large batch is cut
+into as many runs of pages as the machine has cores (at most CERTIFICATE_WORKERS), compiled at
+once on threads of a pool kept by the process, each thread with its own Typst compiler (Typst
+runs without Python's GIL), and the parts are joined by PDFium in their order.
 
 Fonts: the ones bundled with Typst (Libertinus Serif has every Vietnamese letter and stacked
 tone mark), plus any folder in the CERTIFICATE_FONT_DIRS setting; the font used is the
@@ -11,13 +13,16 @@ CERTIFICATE_FONT setting. The PDF embeds the subsets it uses."""
 
 import io
 import json
+import os
 import re
 import shutil
 import tempfile
 import threading
-from functools import cache, lru_cache
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
+import pypdfium2
 import segno
 import typst
 from django.conf import settings
@@ -35,7 +40,10 @@ CODE_LABEL = "Mã xác minh"  # printed words, Vietnamese whatever the user's la
 # Choosing the best by the standard's penalty score costs 2.4 ms a code in pure Python, more
 # than all the rest of a certificate.
 QR_MASK = 4
-_lock = threading.Lock()  # one Typst compiler per process; its methods are not re-entrant
+_local = threading.local()  # a Typst compiler per thread: its methods are not re-entrant
+_pool_lock = threading.Lock()
+_pools: dict[int, ThreadPoolExecutor] = {}
+PART_PAGES = 100  # the fewest pages worth a compile of their own
 _LUMA = bytes.maketrans(b"\x00\x01", b"\xff\x00")  # segno: 1 is a dark module
 QUIET = 4  # modules of white around a QR code
 _LONG_WORD = re.compile(r"\S{28,}")
@@ -77,12 +85,29 @@ class RenderError(Exception):
     """Typst could not compile a document (a font or a template problem, never the data)."""
 
 
-@cache
 def compiler() -> typst.Compiler:
-    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
-                        font_paths=[str(p) for p in getattr(settings, "CERTIFICATE_FONT_DIRS",
-                                                            [])])
-    return typst.Compiler(root=str(TEMPLATES), font_paths=fonts, ignore_system_fonts=True)
+    """This thread's compiler (made on first use; it keeps its fonts loaded)."""
+    found = getattr(_local, "compiler", None)
+    if found is None:
+        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                            font_paths=[str(p) for p in getattr(
+                                settings, "CERTIFICATE_FONT_DIRS", [])])
+        found = _local.compiler = typst.Compiler(root=str(TEMPLATES), font_paths=fonts,
+                                                 ignore_system_fonts=True)
+    return found
+
+
+def workers() -> int:
+    """How many compiles run at once: the cores, at most CERTIFICATE_WORKERS."""
+    return max(1, min(os.cpu_count() or 1, int(getattr(settings, "CERTIFICATE_WORKERS", 4))))
+
+
+def pool(size: int) -> ThreadPoolExecutor:
+    """The process's threads for compiles in parallel (kept, with their compilers)."""
+    with _pool_lock:
+        if size not in _pools:
+            _pools[size] = ThreadPoolExecutor(max_workers=size, thread_name_prefix="typst")
+        return _pools[size]
 
 
 def font() -> str:
@@ -91,27 +116,72 @@ def font() -> str:
 
 def compile_pdf(template: str, data: dict, *, root: Path = TEMPLATES) -> bytes:
     payload = json.dumps({"font": font(), **data}, ensure_ascii=False)
-    with _lock:
-        try:
-            return compiler().compile(input=str(root / template), root=str(root),
-                                      sys_inputs={"data": payload}, pdf_tags=False)
-        except typst.TypstError as error:
-            raise RenderError(f"{error} {getattr(error, 'diagnostic', '')}") from error
+    try:
+        return compiler().compile(input=str(root / template), root=str(root),
+                                  sys_inputs={"data": payload}, pdf_tags=False)
+    except typst.TypstError as error:
+        raise RenderError(f"{error} {getattr(error, 'diagnostic', '')}") from error
 
 
 def compile_layered(template: str, data: dict) -> bytes:
     """The layers the pages share (`mode` "layers"), then the pages drawing them as a PDF
-    image (`mode` "pages"). The pages' QR codes go in as one file of raw pixels."""
-    pages, pixels = _pack_qr_codes(data["pages"])
-    data = {**data, "pages": pages}
+    image (`mode` "pages"), in parts compiled at once (see `parts`). Each part's QR codes go
+    in as one file of raw pixels."""
     with tempfile.TemporaryDirectory(prefix="thidua-typst-") as folder:
         root = Path(folder)
-        for source in TEMPLATES.glob("*.typ"):
-            shutil.copyfile(source, root / source.name)
-        (root / "qr.raw").write_bytes(pixels)
-        layers = compile_pdf(template, {**data, "mode": "layers"}, root=root)
-        (root / "layers.pdf").write_bytes(layers)
-        return compile_pdf(template, {**data, "mode": "pages"}, root=root)
+        layers = compile_pdf(template, {**data, "mode": "layers", "pages": [
+            {key: value for key, value in page.items() if key != "qr"}
+            for page in data["pages"]]}, root=_workspace(root / "layers"))
+
+        def compile_part(number_and_pages: tuple[int, list[dict]]) -> bytes:
+            number, pages = number_and_pages
+            place = _workspace(root / f"part-{number}")
+            packed, pixels = _pack_qr_codes(pages)
+            (place / "qr.raw").write_bytes(pixels)
+            (place / "layers.pdf").write_bytes(layers)
+            return compile_pdf(template, {**data, "mode": "pages", "pages": packed}, root=place)
+
+        chunks = list(enumerate(parts(data["pages"], workers())))
+        if len(chunks) == 1:
+            return compile_part(chunks[0])
+        return joined(list(pool(len(chunks)).map(compile_part, chunks)))
+
+
+def parts(pages: list[dict], count: int) -> list[list[dict]]:
+    """`pages` cut into at most `count` runs, in order, none shorter than PART_PAGES."""
+    count = max(1, min(count, len(pages) // PART_PAGES))
+    size, extra = divmod(len(pages), count)
+    runs, start = [], 0
+    for number in range(count):
+        end = start + size + (1 if number < extra else 0)
+        runs.append(pages[start:end])
+        start = end
+    return runs
+
+
+def joined(pdfs: list[bytes]) -> bytes:
+    """The parts as one PDF, in order (PDFium copies the pages with what they draw; the first
+    part's document information, its title, stays)."""
+    whole = pypdfium2.PdfDocument(pdfs[0])
+    try:
+        for pdf in pdfs[1:]:
+            part = pypdfium2.PdfDocument(pdf)
+            try:
+                whole.import_pages(part)
+            finally:
+                part.close()
+        buffer = io.BytesIO()
+        whole.save(buffer)
+        return buffer.getvalue()
+    finally:
+        whole.close()
+
+
+def _workspace(folder: Path) -> Path:
+    folder.mkdir()
+    for source in TEMPLATES.glob("*.typ"):
+        shutil.copyfile(source, folder / source.name)
+    return folder
 
 
 def _pack_qr_codes(pages: list[dict]) -> tuple[list[dict], bytes]:
