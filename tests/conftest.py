@@ -25,7 +25,9 @@ def catalogue_rows(request):
     emptying every table (Django's TransactionTestCase flushes instead of rolling back). The
     first one finds the migrated catalogue; every later one would find none. Django's remedy,
     `serialized_rollback=True`, reloads a copy of the whole test database before each such
-    test; the catalogue is all there is to restore, so it is written again here instead."""
+    test; the catalogue is all there is to restore, so it is written again here instead.
+    (Serialized rollback also reloads the content types that the flush's post_migrate has just
+    created again, which failed now and then with a duplicate key: no test uses it.)"""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames or (
             (marker := request.node.get_closest_marker("django_db")) and
             marker.kwargs.get("transaction")):

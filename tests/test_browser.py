@@ -16,10 +16,10 @@ from thidua.people import services as people_services
 
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "person.png"
 
-# serialized_rollback: the catalogue loaded by a data migration survives the flush that
-# follows a transactional test.
+# Transactional (the live server reads what the test writes); the catalogue that a flush
+# removes is written again by the `catalogue_rows` fixture of tests/conftest.py.
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from thidua.awards import services as award_services
 from thidua.awards.models import Decision, DecisionNumber, DecisionSequence
 from thidua.awards.services import IssueError
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 WORKERS = 4
 
 

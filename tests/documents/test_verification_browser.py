@@ -8,7 +8,7 @@ from tests.documents.certificate_support import make_certified
 from thidua.documents import verification
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 def test_a_scanned_code_shows_the_award_and_a_typed_one_too(live_server, page, tree):

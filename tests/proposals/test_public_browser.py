@@ -12,7 +12,7 @@ from thidua.core.workdays import add_working_days
 from thidua.proposals.models import Comment
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 def test_a_visitor_reads_the_list_and_sends_a_comment(live_server, page, tree):
