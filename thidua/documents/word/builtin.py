@@ -35,7 +35,7 @@ def annex(page: Page, name_label: str, name_text: str) -> None:
     page.para("DANH SÁCH", align=CENTER, bold=True)
     page.para("{{ tieu_de_danh_sach }}", align=CENTER, bold=True)
     page.para("{{ kem_theo }}", align=CENTER, italic=True)
-    page.rule(40, TEXT_WIDTH, after=12)
+    page.rule(40, TEXT_WIDTH, before=3, after=12)
     page.when("tap_the", "I. TẬP THỂ ({{ so_tap_the }})", align=LEFT, bold=True, after=6)
     page.tag("{%p if tap_the %}")
     page.annex_table([("STT", 14, "{{ tt.stt }}"), ("Tên tập thể", 76, "{{ tt.ten }}"),

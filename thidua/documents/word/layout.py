@@ -130,10 +130,11 @@ class Page:
         self.para(text, container=container, **style)
         self.tag("{%p endif %}", container)
 
-    def rule(self, width: float, column: float, *, container=None, after: float = 0) -> None:
+    def rule(self, width: float, column: float, *, container=None, before: float = 0,
+             after: float = 0) -> None:
         """A solid line `width` mm long, centred in a `column` mm wide (the short rules under
         the issuing body, the motto and the title): the bottom border of an empty paragraph."""
-        paragraph = self.para("", container=container, align=CENTER, after=after)
+        paragraph = self.para("", container=container, align=CENTER, before=before, after=after)
         form = paragraph.paragraph_format
         form.left_indent = form.right_indent = Mm(max((column - width) / 2, 0))
         border = OxmlElement("w:pBdr")
@@ -202,7 +203,7 @@ class Page:
         self.para(kind, align=CENTER, bold=True, before=18)
         if summary:
             self.para(summary, align=CENTER, bold=True)
-        self.rule(40, TEXT_WIDTH, after=12)
+        self.rule(40, TEXT_WIDTH, before=3, after=12)  # clear of the summary's descenders
 
     def closing(self, *, recipients: bool = True, signer: str = "chuc_danh_ky",
                 name: str = "nguoi_ky") -> None:
