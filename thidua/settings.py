@@ -173,6 +173,9 @@ CERTIFICATE_WORKERS = int(env("CERTIFICATE_WORKERS", "4"))
 # (empty: none), and the largest signed PDF accepted for upload.
 SIGNING_TSA_URL = env("SIGNING_TSA_URL", "")
 SIGNING_UPLOAD_MAX_BYTES = int(env("SIGNING_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
+# A folder of the certificate authorities' root certificates (the VGCA's: .cer/.crt/.der/.pem)
+# that signers' certificates are checked against; empty: trust is not judged.
+SIGNING_TRUST_ROOTS = env("SIGNING_TRUST_ROOTS", "")
 # Excel exports of more rows than this run as a background task with a progress bar.
 EXPORT_INLINE_MAX_ROWS = int(env("EXPORT_INLINE_MAX_ROWS", "5000"))
 

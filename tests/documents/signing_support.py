@@ -58,3 +58,32 @@ def dummy_timestamper() -> tuple[DummyTimeStamper, asn1_x509.Certificate]:
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption()))
     return DummyTimeStamper(tsa_cert=tsa_cert, tsa_key=tsa_key), tsa_cert
+
+
+def issued_pkcs12(common_name: str = "Nguyễn Hồng Hải"
+                  ) -> tuple[bytes, x509.Certificate, x509.Certificate]:
+    """A certificate authority (a stand-in for the VGCA's) and a signer's key and certificate
+    issued by it, in a PKCS#12 file carrying the authority's certificate as its chain:
+    (the file, the signer's certificate, the authority's certificate)."""
+    authority_key = ec.generate_private_key(ec.SECP256R1())
+    authority = _certificate("CA thử nghiệm – Ban Cơ yếu", authority_key,
+                             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), ca=True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+                         x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder().subject_name(subject).issuer_name(authority.subject)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
+                                     key_encipherment=False, data_encipherment=False,
+                                     key_agreement=False, key_cert_sign=False, crl_sign=False,
+                                     encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .sign(authority_key, hashes.SHA256()))
+    data = pkcs12.serialize_key_and_certificates(
+        b"thidua", key, certificate, [authority],
+        serialization.BestAvailableEncryption(PASSPHRASE.encode()))
+    return data, certificate, authority

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from django.core.exceptions import ValidationError
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.signers import PdfTimeStamper
@@ -10,7 +11,12 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from tests.documents.certificate_support import make_certified, page_texts
-from tests.documents.signing_support import PASSPHRASE, dummy_timestamper, throwaway_pkcs12
+from tests.documents.signing_support import (
+    PASSPHRASE,
+    dummy_timestamper,
+    issued_pkcs12,
+    throwaway_pkcs12,
+)
 from thidua.core.models import AuditEntry
 from thidua.documents import signing
 from thidua.documents.certificates import services
@@ -178,3 +184,43 @@ def test_a_document_time_stamp_after_the_signature_is_kept_with_the_signer(certi
     assert document.signer_name == "Trần Thị Ký"
     with pytest.raises(signing.SigningError):
         signing.store_signed(by=None, content=stamped + b"\n% later\n", title="y")
+
+
+# -- trust in the signer's certificate authority ---------------------------------------------
+def write_roots(folder, *certificates, pem: bool = True) -> str:
+    folder.mkdir()
+    for number, certificate in enumerate(certificates, start=1):
+        encoding = serialization.Encoding.PEM if pem else serialization.Encoding.DER
+        (folder / f"root-{number}.{'pem' if pem else 'cer'}").write_bytes(
+            certificate.public_bytes(encoding))
+    (folder / "README.txt").write_text("not a certificate")
+    return str(folder)
+
+
+def test_a_signer_issued_by_a_trusted_authority_is_marked_trusted(certificate_pdf, settings,
+                                                                  tmp_path):
+    data, _certificate, authority = issued_pkcs12()
+    settings.SIGNING_TRUST_ROOTS = write_roots(tmp_path / "roots", authority, pem=False)
+    document = signing.sign_pdf(by=None, pdf=certificate_pdf, title="x",
+                                signer=signing.signer_from_pkcs12(data, PASSPHRASE))
+    assert document.trusted is True
+    assert AuditEntry.objects.get(action="thidua.document.signed").after["trusted"] is True
+
+
+def test_a_signer_of_another_authority_is_kept_but_marked_untrusted(certificate_pdf, settings,
+                                                                    tmp_path):
+    data, _certificate, _authority = issued_pkcs12()
+    _other, _other_certificate, other_authority = issued_pkcs12("Người khác")
+    settings.SIGNING_TRUST_ROOTS = write_roots(tmp_path / "roots", other_authority)
+    signed = signing.signed_bytes(certificate_pdf, signing.signer_from_pkcs12(data, PASSPHRASE))
+    document = signing.store_signed(by=None, content=signed, title="Ký bằng USB token")
+    assert document.trusted is False
+    assert signing.verify_stored(document) is True
+
+
+def test_without_trust_roots_trust_is_not_judged(certificate_pdf, settings):
+    settings.SIGNING_TRUST_ROOTS = ""
+    data, _certificate, _authority = issued_pkcs12()
+    document = signing.sign_pdf(by=None, pdf=certificate_pdf, title="x",
+                                signer=signing.signer_from_pkcs12(data, PASSPHRASE))
+    assert document.trusted is None

@@ -4,13 +4,14 @@ input gets a message and writes nothing."""
 
 
 import pytest
+from cryptography.hazmat.primitives.serialization import Encoding
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from tests.documents.certificate_support import make_certified, page_texts
-from tests.documents.signing_support import PASSPHRASE, throwaway_pkcs12
+from tests.documents.signing_support import PASSPHRASE, issued_pkcs12, throwaway_pkcs12
 from thidua.core.models import AuditEntry
 from thidua.documents import signing
 from thidua.documents.certificates import services
@@ -195,3 +196,23 @@ def test_the_key_file_is_never_written_to_a_temporary_file(as_leader, batch, tmp
     assert response.status_code == 302
     assert list((tmp_path / "uploads").iterdir()) == []
     assert SignedDocument.objects.count() == 1
+
+
+def test_the_list_says_whether_the_signer_is_from_a_trusted_authority(as_leader, batch,
+                                                                      batch_pdf, settings,
+                                                                      tmp_path):
+    data, _certificate, authority = issued_pkcs12("Trần Thị Ký")
+    stranger, _certificate, _authority = issued_pkcs12("Người lạ")  # of another authority
+    settings.SIGNING_TRUST_ROOTS = str(tmp_path / "roots")
+    (tmp_path / "roots").mkdir()
+    (tmp_path / "roots" / "vgca.crt").write_bytes(authority.public_bytes(Encoding.PEM))
+    upload(as_leader, batch.decision_id,
+           signing.signed_bytes(batch_pdf, signing.signer_from_pkcs12(data, PASSPHRASE)),
+           title="Bản ký của Ban Cơ yếu")
+    upload(as_leader, batch.decision_id, signing.signed_bytes(
+        batch_pdf, signing.signer_from_pkcs12(stranger, PASSPHRASE)), title="Bản ký của người lạ")
+    page = as_leader.get(reverse("certificates:signatures", args=[batch.decision_id]))
+    rows = {row.split("</td>")[0].split(">")[-1]: row
+            for row in page.content.decode().split("<tr>")[2:]}
+    assert ">tin cậy<" in rows["Bản ký của Ban Cơ yếu"]
+    assert "không thuộc tổ chức tin cậy" in rows["Bản ký của người lạ"]

@@ -147,6 +147,10 @@ class SignedDocument(models.Model):
     signed_at = models.DateTimeField(_("signed on"))
     # The time certified by a time-stamping authority (RFC 3161), when the signature has one.
     timestamped_at = models.DateTimeField(_("time stamp"), null=True, blank=True)
+    # Whether the signer's certificate chains to a root of SIGNING_TRUST_ROOTS (the VGCA's):
+    # None when no root was configured when the file was kept (trust not judged).
+    trusted = models.BooleanField(_("certificate chains to a trusted root"), null=True,
+                                  blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("signed by"),
                                   null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="+")

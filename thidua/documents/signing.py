@@ -9,8 +9,10 @@ signatures", says how."""
 
 import hashlib
 import io
+from functools import lru_cache
+from pathlib import Path
 
-from asn1crypto import pkcs12
+from asn1crypto import pem, pkcs12, x509
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -120,6 +122,7 @@ def store_signed(*, by, content: bytes, title: str, source: bytes | None = None,
     be intact, valid and cover the whole file (`check_signed`). The audit entry holds both
     hashes and the signer's certificate subject. A file already kept is refused."""
     last, status = check_signed(content)
+    trusted = status.trusted if trust_roots() else None
     digest = sha256(content)
     if SignedDocument.objects.filter(sha256=digest).exists():
         raise SigningError(_("This signed file has already been kept."))
@@ -128,6 +131,7 @@ def store_signed(*, by, content: bytes, title: str, source: bytes | None = None,
         title=title, sha256=digest, source_sha256=sha256(source) if source else "",
         signer_subject=certificate.subject.human_friendly, signer_name=name_of(certificate),
         timestamped_at=status.timestamp_validity.timestamp if status.timestamp_validity else None,
+        trusted=trusted,
         signed_at=timezone.now(), signed_by=by if getattr(by, "pk", None) else None,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "")
@@ -136,6 +140,7 @@ def store_signed(*, by, content: bytes, title: str, source: bytes | None = None,
     log_action("thidua.document.signed", by=by, obj=document, summary=title,
                after={"sha256": digest, "source_sha256": document.source_sha256,
                       "signer": document.signer_subject, "bytes": len(content),
+                      "trusted": trusted,
                       "timestamp": document.timestamped_at.isoformat()
                       if document.timestamped_at else None})
     return document
@@ -159,8 +164,9 @@ def check_signed(content: bytes):
     """The last signer's signature of a PDF signed here or elsewhere, with its validation
     status, after checking with pyHanko that every signature and document time stamp is
     intact and cryptographically valid and that the last one covers the whole file (nothing
-    added after signing). Trust in the signer's certificate authority (the VGCA roots) is not
-    judged here. Raises SigningError saying what is wrong."""
+    added after signing). The status also says whether the signer's certificate chains to a
+    root of SIGNING_TRUST_ROOTS (`trusted`); an untrusted signer is not refused, only marked.
+    Raises SigningError saying what is wrong."""
     signatures = embedded_signatures(content)
     statuses = [_validated(signature) for signature in signatures]
     signed = [(signature, status) for signature, status in zip(signatures, statuses, strict=True)
@@ -176,9 +182,30 @@ def check_signed(content: bytes):
 DOCUMENT_TIMESTAMP = "/DocTimeStamp"  # a time stamp over the file (PAdES B-LTA), no signer
 
 
+def trust_roots() -> list:
+    """The certificates of the SIGNING_TRUST_ROOTS folder (the VGCA root and its CAs, each a
+    .cer/.crt/.der/.pem file), read once per folder; empty when the setting is empty."""
+    folder = getattr(settings, "SIGNING_TRUST_ROOTS", "")
+    return list(_roots_in(str(folder))) if folder else []
+
+
+@lru_cache(maxsize=4)
+def _roots_in(folder: str) -> tuple:
+    roots = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.suffix.lower() not in {".cer", ".crt", ".der", ".pem"}:
+            continue
+        data = path.read_bytes()
+        blocks = [der for _kind, _headers, der in pem.unarmor(data, multiple=True)] \
+            if pem.detect(data) else [data]
+        roots += [x509.Certificate.load(der) for der in blocks]
+    return tuple(roots)
+
+
 def _validated(signature):
-    # Trust roots left empty: trust is not judged here, only integrity and coverage.
-    context = ValidationContext(trust_roots=[], allow_fetching=False)
+    # Integrity and coverage always; trust only against the configured roots, without
+    # fetching anything (revocation is judged "soft": not refused when it cannot be checked).
+    context = ValidationContext(trust_roots=trust_roots(), allow_fetching=False)
     validate = validate_pdf_timestamp if signature.sig_object_type == DOCUMENT_TIMESTAMP \
         else validate_pdf_signature
     try:
