@@ -294,7 +294,7 @@ def test_the_command_exports_and_imports(tmp_path, issued, capsys):
     call_command("package", "import", str(out), "--dry-run")
     assert capsys.readouterr().out == (
         "Gói hợp lệ (chạy thử, không ghi gì): nếu nhập sẽ thêm 0 quyết định, 0 khen thưởng "
-        "(3 đã có trong sổ), 0 cá nhân, 0 lần hủy bỏ.\n")
+        "(3 đã có trong sổ), 0 cá nhân, 0 lần hủy bỏ, 1 tệp nhận kèm.\n")
 
 
 def test_the_package_carries_the_attachments_of_the_decided_dossiers(tree, people, leader,
@@ -361,7 +361,7 @@ def test_the_import_page_imports_and_reports(client, reviewer, received):
         response = client.post(url, {"file": upload})
     assert response.context["summary"] == (
         "Đã nhập gói: thêm 2 quyết định, 4 khen thưởng (0 đã có trong sổ), 1 cá nhân, 1 lần "
-        "hủy bỏ.")
+        "hủy bỏ, 0 tệp nhận kèm.")
     with open(received(version=9), "rb") as upload:
         response = client.post(url, {"file": upload})
     assert response.context["errors"] == [

@@ -16,6 +16,7 @@ from thidua.awards.models import (
     Award,
     Decision,
     DecisionDraft,
+    DecisionFile,
     DecisionNumber,
     ImportBatch,
     PackageReceipt,
@@ -71,10 +72,15 @@ def records(tree, people, officer, reviewer, leader, settings, tmp_path):
     voted = voted_round(tree, people)
     award_services.issue_decision(by=leader, draft=make_draft(voted, tree.phu_quy,
                                                               dossiers=[voted.district]))
-    # Only the package importer writes receipts, so one is made directly.
-    PackageReceipt.objects.create(kind="decision", content_sha256="1" * 64,
-                                  object_type="awards.decision", object_id="1",
-                                  file_name="quyet-dinh.zip")
+    # Only the package importer writes receipts and the files received, so they are made
+    # directly.
+    receipt = PackageReceipt.objects.create(kind="decision", content_sha256="1" * 64,
+                                            object_type="awards.decision", object_id="1",
+                                            file_name="quyet-dinh.zip")
+    DecisionFile.objects.create(decision=award.decision, receipt=receipt, kind="report",
+                                original_name="Báo cáo thành tích.pdf", dossier="15/TTr-UBND",
+                                sha256="2" * 64, size=1200, content_type="application/pdf",
+                                stored_name="attachments/ab/cd")
     council = council_services.create_council(by=None, name="Hội đồng Thi đua – Khen thưởng tỉnh",
                                               organiser=tree.province)
     council_services.create_session(by=reviewer, council=council, date=datetime.date(2026, 1, 5),
@@ -120,7 +126,7 @@ def test_search_ignores_accents(site, records):
 
 
 @pytest.mark.parametrize("model", [Award, Revocation, AuditEntry, ApiToken, DecisionDraft,
-                                   DecisionNumber, PackageReceipt])
+                                   DecisionNumber, PackageReceipt, DecisionFile])
 def test_history_is_read_only(site, records, model):
     obj = model._default_manager.first()
     assert site.get(url(model, "add")).status_code == 403
@@ -240,3 +246,11 @@ def test_every_add_page_renders_or_is_refused(site, model, rf, admin_user):
     request.user = admin_user
     may_add = admin.site._registry[model].has_add_permission(request)
     assert site.get(url(model, "add")).status_code == (200 if may_add else 403)
+
+
+def test_a_decision_shows_the_files_received_with_it(site, records):
+    received = DecisionFile.objects.get()
+    page = site.get(url(Decision, "change", received.decision_id))
+    assert [form.instance for form in page.context["inline_admin_formsets"][0].formset.forms] == [
+        received]
+    assert "Báo cáo thành tích.pdf" in page.content.decode()

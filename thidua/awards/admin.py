@@ -3,7 +3,8 @@
 The register is history: an award or a revocation is never edited here (a correction or a
 revocation is a new record under a new decision), so both are shown read-only. So are the
 records only the system writes: decision drafts (edited and issued on their own screens, where
-the checks run), the numbering of decisions and the packages received."""
+the checks run), the numbering of decisions, the packages received and the files they
+brought."""
 
 from django import forms
 from django.contrib import admin
@@ -16,6 +17,7 @@ from thidua.awards.models import (
     AwardType,
     Decision,
     DecisionDraft,
+    DecisionFile,
     DecisionNumber,
     DecisionSequence,
     ImportBatch,
@@ -48,6 +50,24 @@ class DecisionForm(forms.ModelForm):
             self.fields["issuer_name"].required = False
 
 
+class DecisionFileInline(admin.TabularInline):
+    """The files a decision package brought: shown, never added, changed or removed here."""
+
+    model = DecisionFile
+    fields = ["original_name", "kind", "dossier", "size", "content_type", "sha256", "receipt",
+              "received_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(Decision)
 class DecisionAdmin(ServiceAdmin):
     form = DecisionForm
@@ -56,6 +76,10 @@ class DecisionAdmin(ServiceAdmin):
     search_fields = ["number", "issuer_name"]
     raw_id_fields = ["issuer"]
     date_hierarchy = "date"
+
+    def get_inlines(self, request: HttpRequest, obj: Decision | None) -> list:
+        # Only a decision received in a package has files; one added here has none.
+        return [DecisionFileInline] if obj is not None else []
 
     def create(self, request: HttpRequest, data: dict) -> Decision:
         return services.create_decision(by=request.user, **data)
@@ -151,3 +175,12 @@ class PackageReceiptAdmin(ReadOnlyAdmin):
     list_filter = ["kind"]
     list_select_related = ["received_by"]
     search_fields = ["file_name", "=content_sha256"]
+
+
+@admin.register(DecisionFile)
+class DecisionFileAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "kind", "decision", "dossier", "size", "received_at"]
+    list_filter = ["kind"]
+    list_select_related = ["decision"]
+    search_fields = ["original_name", "decision__number", "dossier", "=sha256"]
+    raw_id_fields = ["decision", "receipt"]

@@ -87,3 +87,15 @@ class DraftState(models.TextChoices):
 # Order of the annex sections of a decision: collectives, then individuals, then households.
 ANNEX_SECTIONS = (SubjectKind.COLLECTIVE, SubjectKind.ENTERPRISE, SubjectKind.INDIVIDUAL,
                   SubjectKind.HOUSEHOLD)
+
+
+class DecisionFileKind(models.TextChoices):
+    """What a file received with a decision package is (docs/packages.md): the decision itself,
+    or an attachment of a dossier it decided (the kinds of proposals' AttachmentKind)."""
+
+    DECISION = "decision", _("Decision (Word document)")
+    SUBMISSION = "submission", _("Submission (tờ trình)")
+    REPORT = "report", _("Achievement report")
+    MINUTES = "minutes", _("Meeting minutes")
+    EVIDENCE = "evidence", _("Evidence")
+    OTHER = "other", _("Other document")

@@ -8,6 +8,7 @@ from thidua.awards.choices import (
     Authority,
     AwardKind,
     Category,
+    DecisionFileKind,
     DraftState,
     ImportStatus,
     InitiativeScope,
@@ -436,3 +437,32 @@ class PackageReceipt(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.content_sha256[:12]}"
 
+
+
+class DecisionFile(models.Model):
+    """A file received with a decision package (docs/packages.md): the decision as a Word
+    document, or an attachment of a dossier it decided. Stored outside the web root under a
+    random name (as dossier attachments are), served only through the decision's download view;
+    never edited."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="files")
+    receipt = models.ForeignKey(
+        PackageReceipt, on_delete=models.PROTECT, related_name="files",
+        verbose_name=_("imported package"),
+    )
+    kind = models.CharField(_("document type"), max_length=20, choices=DecisionFileKind.choices)
+    original_name = models.CharField(_("file name"), max_length=255)
+    dossier = models.CharField(_("dossier (number as sent)"), max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, editable=False)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    content_type = models.CharField(_("file type"), max_length=100)
+    stored_name = models.CharField(max_length=80, unique=True, editable=False)
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file received with a decision")
+        verbose_name_plural = _("files received with decisions")
+        ordering = ["decision", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -21,8 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.awards import services
-from thidua.awards.choices import Authority, AwardKind, Source
-from thidua.awards.models import Award, AwardType, Decision, PackageReceipt, Revocation
+from thidua.awards.choices import Authority, AwardKind, DecisionFileKind, Source
+from thidua.awards.models import (
+    Award,
+    AwardType,
+    Decision,
+    DecisionFile,
+    PackageReceipt,
+    Revocation,
+)
 from thidua.awards.package_files import decision_files
 from thidua.core.services import log_action
 from thidua.core.text import clean, fold
@@ -32,6 +39,8 @@ from thidua.people import services as people_services
 from thidua.people.choices import Gender, PersonGroup
 from thidua.people.models import Person
 from thidua.people.validators import personal_id_errors
+from thidua.proposals.filetypes import RefusedFile
+from thidua.proposals.services.attachments import StoredFiles, check_received, random_name
 
 SCHEMA = "thidua-package"
 VERSION = 1
@@ -432,12 +441,38 @@ class DecisionPlan:
     decision: dict
     issuer: Unit | None
     awards: list[dict]
+    files: list[dict] = field(default_factory=list)
+    stored: StoredFiles = field(default_factory=StoredFiles)
 
-    def write(self, *, by, counts: Counter, dry_run: bool) -> Decision:
+    def write(self, *, by, counts: Counter, dry_run: bool,
+              receipt: PackageReceipt | None = None) -> Decision:
+        """The decision (found or created), its awards, and the files received with it (stored
+        unless a dry run)."""
         decision = find_or_create_decision(self.decision, self.issuer, by=by, counts=counts)
         for item in self.awards:
             write_award(item, decision, by=by, counts=counts)
+        for item in self.files:
+            self.write_file(decision, item, receipt=receipt, counts=counts, dry_run=dry_run)
         return decision
+
+    def write_file(self, decision: Decision, item: dict, *, receipt: PackageReceipt | None,
+                   counts: Counter, dry_run: bool) -> None:
+        """Keep a received file with the decision, unless the decision already holds it (the
+        same content, name and dossier, from another package of the same decision)."""
+        if DecisionFile.objects.filter(decision=decision, sha256=item["sha256"],
+                                       original_name=item["name"],
+                                       dossier=item["dossier"]).exists():
+            return
+        stored = random_name() if dry_run else self.stored.store(item["content"])
+        DecisionFile.objects.create(
+            decision=decision, receipt=receipt, kind=item["kind"], original_name=item["name"],
+            dossier=item["dossier"], sha256=item["sha256"], size=len(item["content"]),
+            content_type=item["content_type"], stored_name=stored)
+        counts["files"] += 1
+
+    def discard(self) -> None:
+        """The import was rolled back: remove the files it stored."""
+        self.stored.discard()
 
 
 def read_decision(package: Package) -> DecisionPlan:
@@ -467,8 +502,29 @@ def read_decision(package: Package) -> DecisionPlan:
     awards = [award for award in awards if award is not None]
     if not awards and not fields.errors:
         fields.fail("awards", _("the decision has no award"))
+    files = [read_decision_file(fields, item, f"files[{index}]", package)
+             for index, item in enumerate(fields.items(data, "files", "", required=False))]
     fields.raise_errors()
-    return DecisionPlan(decision, issuer, awards)
+    return DecisionPlan(decision, issuer, awards, files)
+
+
+def read_decision_file(fields: Fields, raw: Any, at: str, package: Package) -> dict:
+    """A file sent with the decision (its presence, size and hash are read_files' checks),
+    whose type is told again by its content: it is kept and served at this end."""
+    raw = fields.obj(raw, at)
+    content = package.files.get(raw.get("path"), b"")
+    item = {"name": fields.text(raw, "name", at, required=True),
+            "kind": fields.choice(raw, "kind", at, DecisionFileKind.values,
+                                  default=DecisionFileKind.OTHER),
+            "dossier": fields.text(raw, "dossier", at),
+            "sha256": hashlib.sha256(content).hexdigest(), "content": content,
+            "content_type": ""}
+    if item["name"]:
+        try:
+            item["content_type"] = check_received(content, item["name"]).content_type
+        except RefusedFile as error:
+            fields.fail(at, str(error))
+    return item
 
 
 def read_award(fields: Fields, raw: Any, at: str, codes: dict[str, AwardType]) -> dict | None:
@@ -563,9 +619,14 @@ def import_package(source, *, by=None, dry_run: bool = False, round_=None, unit=
         return result
     try:
         with transaction.atomic():
-            written = plan.write(by=by, counts=result.counts, dry_run=dry_run)
+            # The receipt first: the files received are kept with it, and a second import of
+            # the same package at the same moment stops here, before writing anything.
+            receipt = PackageReceipt.objects.create(
+                kind=kind, content_sha256=package.digest, file_name=file_name[:255],
+                received_by=by if getattr(by, "pk", None) else None)
+            written = plan.write(by=by, counts=result.counts, dry_run=dry_run, receipt=receipt)
             result.object_type, result.object_id = written._meta.label_lower, str(written.pk)
-            receive(result, package, by=by, file_name=file_name)
+            receive(result, receipt, package, by=by, file_name=file_name)
             if dry_run:
                 transaction.set_rollback(True)
     except IntegrityError:  # the same package imported at the same moment by someone else
@@ -575,6 +636,11 @@ def import_package(source, *, by=None, dry_run: bool = False, round_=None, unit=
     except ValidationError as error:  # a record this end refuses (services' own checks)
         discard(plan)
         raise PackageError(error.messages) from None
+    except OSError as error:  # the storage refused a file (disk full, permissions)
+        discard(plan)
+        raise PackageError([_("The files of the package could not be stored (%(error)s); "
+                              "nothing was written.") % {"error": error.strerror or error}]) \
+            from None
     except Exception:
         discard(plan)
         raise
@@ -593,11 +659,11 @@ def read_dossier_plan(package: Package, *, round_, unit):
     return read_dossier(package, round_=round_, unit=unit)
 
 
-def receive(result: ImportResult, package: Package, *, by, file_name: str) -> None:
-    PackageReceipt.objects.create(
-        kind=result.kind, content_sha256=package.digest, object_type=result.object_type,
-        object_id=result.object_id, file_name=file_name[:255],
-        received_by=by if getattr(by, "pk", None) else None)
+def receive(result: ImportResult, receipt: PackageReceipt, package: Package, *, by,
+            file_name: str) -> None:
+    """The receipt names what the package became; the import is audited."""
+    receipt.object_type, receipt.object_id = result.object_type, result.object_id
+    receipt.save(update_fields=["object_type", "object_id"])
     log_action(f"thidua.package.imported_{result.kind}", by=by,
                         object_type=result.object_type, object_id=result.object_id,
                         summary=file_name, after={"sha256": package.digest,
@@ -611,10 +677,13 @@ def describe(result: ImportResult) -> str:
             "object": result.object_type, "id": result.object_id}
     counts = {"decisions": 0, "awards": 0, "people": 0, "skipped": 0, "revocations": 0,
               "dossiers": 0, "nominees": 0, "files": 0, **result.counts}
-    text = _("added %(decisions)s decisions, %(awards)s awards (%(skipped)s already in the "
-             "register), %(people)s people, %(revocations)s revocations") % counts \
-        if result.kind == "decision" else _(
-        "added %(dossiers)s dossier with %(nominees)s nominees and %(files)s files") % counts
+    if result.kind == "decision":
+        text = _("added %(decisions)s decisions, %(awards)s awards (%(skipped)s already in the "
+                 "register), %(people)s people, %(revocations)s revocations, %(files)s files "
+                 "received") % counts
+    else:
+        text = _("added %(dossiers)s dossier with %(nominees)s nominees and %(files)s files") \
+            % counts
     if result.dry_run:
         return _("The package is valid (dry run, nothing written): it would have %(text)s.") % {
             "text": text}

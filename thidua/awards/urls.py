@@ -8,6 +8,7 @@ urlpatterns = [
     path("quyet-dinh/", register.decision_list, name="decision_list"),
     path("quyet-dinh/<int:pk>/", register.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/goi.zip", packages.decision_package, name="decision_package"),
+    path("quyet-dinh/<int:pk>/tep/<int:file_pk>/", packages.decision_file, name="decision_file"),
     path("du-thao/", decisions.draft_list, name="draft_list"),
     path("du-thao/moi/", decisions.draft_new, name="draft_new"),
     path("du-thao/<int:pk>/", decisions.draft_detail, name="draft_detail"),

@@ -2,18 +2,12 @@
 the level above, and its import there as a dossier `submitted` in one of that level's rounds.
 The zip format and its checks are awards/package.py's."""
 
-import io
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,9 +33,8 @@ from thidua.proposals import filetypes
 from thidua.proposals.choices import AttachmentKind, State
 from thidua.proposals.models import Attachment, Nominee, Proposal, Round, Transition
 from thidua.proposals.services import open_attachment
+from thidua.proposals.services.attachments import StoredFiles, check_received, random_name
 from thidua.proposals.services.dossiers import search_key
-
-UPLOAD_DIR = "attachments"  # as proposals.services.attachments stores uploads
 
 
 def export_dossier(proposal: Proposal, target: BinaryIO, *, by=None,
@@ -101,9 +94,9 @@ class DossierPlan:
     nominees: list[dict]
     files: list[dict]
     body_name: str
-    stored: list[str] = field(default_factory=list)
+    stored: StoredFiles = field(default_factory=StoredFiles)
 
-    def write(self, *, by, counts: Counter, dry_run: bool) -> Proposal:
+    def write(self, *, by, counts: Counter, dry_run: bool, receipt=None) -> Proposal:
         """The dossier, `submitted` in the round, with its nominees (linked to the people and
         collectives of this end when they match) and its files (stored unless a dry run)."""
         proposal = self.write_proposal(by)
@@ -130,10 +123,7 @@ class DossierPlan:
 
     def write_file(self, proposal: Proposal, item: dict, nominees: list[Nominee], *, by,
                    dry_run: bool) -> None:
-        stored = f"{UPLOAD_DIR}/{secrets.token_hex(2)}/{secrets.token_hex(16)}"
-        if not dry_run:
-            stored = default_storage.save(stored, ContentFile(item["content"]))
-            self.stored.append(stored)
+        stored = random_name() if dry_run else self.stored.store(item["content"])
         nominee = nominees[item["nominee"]] if item["nominee"] is not None else None
         Attachment.objects.create(
             proposal=proposal, nominee=nominee, kind=item["kind"], original_name=item["name"],
@@ -142,9 +132,7 @@ class DossierPlan:
 
     def discard(self) -> None:
         """The import was rolled back: remove the files it stored."""
-        for name in self.stored:
-            default_storage.delete(name)
-        self.stored.clear()
+        self.stored.discard()
 
 
 def write_nominee(proposal: Proposal, item: dict, counts: Counter) -> Nominee:
@@ -252,14 +240,9 @@ def read_file(fields: Fields, raw, at: str, package: Package, nominee_count: int
                                   default=AttachmentKind.OTHER),
             "nominee": fields.integer(raw, "nominee", at, low=0, high=nominee_count - 1),
             "sha256": raw.get("sha256", ""), "content": content, "content_type": ""}
-    if len(content) > settings.ATTACHMENT_MAX_BYTES:
-        fields.fail(at, _("the file is %(size)s; files up to %(limit)s are accepted") % {
-            "size": filesizeformat(len(content)),
-            "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES)})
-    elif item["name"]:
+    if item["name"]:
         try:
-            item["content_type"] = filetypes.detect(io.BytesIO(content),
-                                                    item["name"]).content_type
+            item["content_type"] = check_received(content, item["name"]).content_type
         except filetypes.RefusedFile as error:
             fields.fail(at, str(error))
     return item

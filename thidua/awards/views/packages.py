@@ -1,5 +1,5 @@
-"""Export packages (docs/packages.md): download a decision's or a dossier's package, and import
-one received from another level."""
+"""Export packages (docs/packages.md): download a decision's or a dossier's package, import one
+received from another level, and download the files a decision package brought."""
 
 import tempfile
 
@@ -12,12 +12,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import queries
+from thidua.awards.models import DecisionFile
 from thidua.awards.package import PackageError, describe, export_decision, import_package
 from thidua.core.text import fold
 from thidua.organisations.queries import in_scope, scope_paths
 from thidua.proposals import queries as proposal_queries
 from thidua.proposals.models import Proposal, Round
 from thidua.proposals.package import export_dossier
+from thidua.proposals.services.attachments import open_stored
 
 
 def with_ids(request: HttpRequest) -> bool:
@@ -53,6 +55,24 @@ def dossier_package(request: HttpRequest, pk: int) -> FileResponse:
     return zip_response(lambda target: export_dossier(
         proposal, target, by=request.user, with_ids=with_ids(request)),
         f"ho-so-{proposal.pk}.zip")
+
+
+@login_required
+def decision_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+    """A file received with the decision, for those who see the decision; under its original
+    name (FileResponse writes a non-ASCII name as RFC 5987 `filename*`)."""
+    decision = get_object_or_404(queries.decisions_visible_to(request.user), pk=pk)
+    received = get_object_or_404(DecisionFile, decision=decision, pk=file_pk)
+    try:
+        handle = open_stored(received.stored_name)
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=received.original_name,
+                            content_type=received.content_type)
+    # Never rendered by the browser as a page of ours, whatever the file holds.
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class PackageImportForm(forms.Form):

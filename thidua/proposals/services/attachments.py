@@ -1,12 +1,18 @@
 """The files of a dossier: checked by content, size-capped, stored under random names outside
 anything the web server serves (MEDIA_ROOT/attachments/, which no URL maps), read back only
-through the dossier's download view."""
+through the dossier's download view.
+
+The storage itself (`store`, `StoredFiles`, `open_stored`, `check_received`) is shared with the
+files received in packages: a dossier package's attachments (proposals/package.py) and a
+decision package's files (awards.DecisionFile, awards/package.py)."""
 
 import hashlib
+import io
 import secrets
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
@@ -35,13 +41,12 @@ def add_attachment(*, by, proposal: Proposal, upload, kind: str, nominee: Nomine
     except filetypes.RefusedFile as error:
         raise DossierError(str(error)) from error
     digest = sha256_of(upload)
-    stored = f"{UPLOAD_DIR}/{secrets.token_hex(2)}/{secrets.token_hex(16)}"
     with transaction.atomic():
         locked = lock(proposal, version=version)
         may_attach(by, locked)
         if nominee is not None and nominee.proposal_id != locked.pk:
             raise DossierError(_("That nominee is not in this dossier."))
-        saved = default_storage.save(stored, upload)
+        saved = store(upload)
         attachment = Attachment(proposal=locked, nominee=nominee, kind=kind,
                                 original_name=safe_name(upload.name, found),
                                 stored_name=saved, content_type=found.content_type,
@@ -78,7 +83,54 @@ def remove_attachment(*, by, attachment: Attachment, version: int | None = None)
 
 def open_attachment(attachment: Attachment):
     """The stored file, opened for reading (the caller closes it)."""
-    return default_storage.open(attachment.stored_name, "rb")
+    return open_stored(attachment.stored_name)
+
+
+# -- the storage, shared with the files received in packages -----------------------------------
+def random_name() -> str:
+    """A new name under MEDIA_ROOT/attachments/: nothing of the original name, nothing to guess."""
+    return f"{UPLOAD_DIR}/{secrets.token_hex(2)}/{secrets.token_hex(16)}"
+
+
+def store(content: bytes | File) -> str:
+    """Write `content` (bytes, or an uploaded file) under a random name; returns the name it was
+    stored under (the storage may change it to keep it unique)."""
+    return default_storage.save(random_name(),
+                                content if isinstance(content, File) else ContentFile(content))
+
+
+def open_stored(name: str):
+    """A stored file, opened for reading (the caller closes it)."""
+    return default_storage.open(name, "rb")
+
+
+class StoredFiles:
+    """The files one import writes, removed again when it is rolled back (its rows go with the
+    transaction; the files must go by hand)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def store(self, content: bytes) -> str:
+        name = store(content)
+        self.names.append(name)
+        return name
+
+    def discard(self) -> None:
+        for name in self.names:
+            default_storage.delete(name)
+        self.names.clear()
+
+
+def check_received(content: bytes, name: str) -> filetypes.FileType:
+    """A file received in a package, trusted no more than an upload: its size capped and its type
+    told by its content. Raises filetypes.RefusedFile saying why it is refused."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if len(content) > limit:
+        raise filetypes.RefusedFile(
+            _("the file is %(size)s; files up to %(limit)s are accepted") % {
+                "size": filesizeformat(len(content)), "limit": filesizeformat(limit)})
+    return filetypes.detect(io.BytesIO(content), name)
 
 
 def may_attach(by, locked: Proposal) -> None:
