@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from thidua.accounts.models import User
-from thidua.awards import package
+from thidua.awards import package, package_format
 from thidua.awards import services as award_services
 from thidua.awards.models import Award
 from thidua.councils import services as council_services
@@ -115,5 +115,5 @@ def test_from_the_council_to_a_decision_a_revocation_and_a_package(demo, db, cli
     buffer = io.BytesIO()
     package.export_decision(decision, buffer, by=leader)
     buffer.seek(0)
-    read = package.read_package(buffer)
+    read = package_format.read_package(buffer)
     assert read.data["decision"]["number"] == decision.number

@@ -18,13 +18,9 @@ from tests.factories import make_award, make_decision
 from thidua.awards import services as award_services
 from thidua.awards.choices import Source
 from thidua.awards.models import Award, Decision, PackageReceipt, Revocation
-from thidua.awards.package import (
-    PackageError,
-    content_digest,
-    export_decision,
-    import_package,
-)
+from thidua.awards.package import export_decision, import_package
 from thidua.awards.package_files import DOCX
+from thidua.awards.package_format import PackageError, content_digest
 from thidua.core.models import AuditEntry
 from thidua.people.models import Person
 

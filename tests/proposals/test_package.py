@@ -13,7 +13,8 @@ from PIL import Image
 from tests.awards.decisions import make_dossier, make_round, nominate
 from tests.awards.packages import PDF, opened, written
 from thidua.awards.models import PackageReceipt
-from thidua.awards.package import PackageError, import_package
+from thidua.awards.package import import_package
+from thidua.awards.package_format import PackageError
 from thidua.core.models import AuditEntry
 from thidua.proposals import services as proposal_services
 from thidua.proposals.choices import Outcome, State

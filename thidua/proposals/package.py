@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.choices import SubjectKind
 from thidua.awards.models import AwardType
-from thidua.awards.package import (
+from thidua.awards.package_format import (
     Fields,
     Package,
     find_unit,

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import queries
 from thidua.awards.models import DecisionFile
-from thidua.awards.package import PackageError, describe, export_decision, import_package
+from thidua.awards.package import describe, export_decision, import_package
+from thidua.awards.package_format import PackageError
 from thidua.core.text import fold
 from thidua.organisations.queries import in_scope, scope_paths
 from thidua.proposals import queries as proposal_queries

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import User
 from thidua.awards.models import Decision
-from thidua.awards.package import PackageError, describe, export_decision, import_package
+from thidua.awards.package import describe, export_decision, import_package
+from thidua.awards.package_format import PackageError
 from thidua.organisations.models import Unit
 from thidua.proposals.models import Proposal, Round
 from thidua.proposals.package import export_dossier
