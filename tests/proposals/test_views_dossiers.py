@@ -1,15 +1,18 @@
 """The dossier screens: the list in scope with filters and a pinned query count, the page with
 its buttons and history, the workflow buttons (stale pages get a message, never a 500)."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import UserFactory, make_proposal
+from tests.factories import UserFactory, make_award, make_decision, make_proposal
 from tests.proposals.conftest import counts, snapshot_of
 from thidua.accounts.choices import Role
 from thidua.proposals import services
 from thidua.proposals.choices import State
+from thidua.proposals.models import Proposal
 
 
 def client_for(user) -> Client:
@@ -104,6 +107,26 @@ def test_leaders_and_council_members_read_only(lines, tree, council_member):
         page = client_for(user).get(reverse("proposals:detail", args=[lines.pk]))
         assert page.status_code == 200
         assert (page.context["actions"], page.context["editable"]) == ([], False)
+
+
+def test_a_decided_dossier_links_to_its_decision_for_those_who_may_open_it(
+        dossier, tree, people, zone_officer, province_reviewer):
+    decision = make_decision("7/QĐ-UBND", datetime.date(2026, 1, 15), issuer=tree.lam_dong)
+    Proposal.objects.filter(pk=dossier.pk).update(state=State.DECIDED, decision=decision)
+    address = reverse("awards:decision_detail", args=[decision.pk])
+
+    # Nothing of the decision lies in the officer's scope yet: its number, without a link.
+    page = client_for(zone_officer).get(reverse("proposals:detail", args=[dossier.pk]))
+    assert "7/QĐ-UBND ngày 15/01/2026" in page.content.decode()
+    assert address not in page.content.decode()
+
+    make_award("ldtt", person=people.hoa, year=2025, decision=decision)
+    for user in (zone_officer, province_reviewer):
+        client = client_for(user)
+        page = client.get(reverse("proposals:detail", args=[dossier.pk]))
+        assert f'href="{address}" id="decision-link">7/QĐ-UBND ngày 15/01/2026</a>' in \
+            page.content.decode()
+        assert client.get(address).status_code == 200
 
 
 def test_another_units_dossier_is_not_found(lines, other_officer):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import push_url
 
+from thidua.awards import queries as award_queries
 from thidua.awards.choices import SubjectKind
 from thidua.eligibility import batch
 from thidua.eligibility import messages as say
@@ -124,9 +125,18 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                            "version": proposal.version}),
         "verdict_counts": verdict_counts(lines),
         "notices": list(proposal.result_notices.select_related("recorded_by")),
+        "decision_url": decision_url(proposal, user),
         "dispatch_form": DispatchForm() if proposal.state == State.DECIDED
         and workflow.may_act(user, proposal, APPRAISER) else None,
     })
+
+
+def decision_url(proposal: Proposal, user) -> str:
+    """The address of the decision that decided the dossier, when the user may open it."""
+    if proposal.decision_id is None or not award_queries.decisions_visible_to(user).filter(
+            pk=proposal.decision_id).exists():
+        return ""
+    return reverse("awards:decision_detail", args=[proposal.decision_id])
 
 
 def url_maker(name: str, *fixed):
