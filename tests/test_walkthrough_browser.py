@@ -31,7 +31,7 @@ from thidua.proposals.models import Proposal
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 TITLE = "Tờ trình đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh cho công chức đặc khu năm 2025"
 NUMBER = "45/TTr-UBND"
