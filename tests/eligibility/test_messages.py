@@ -31,6 +31,7 @@ def test_labels_read_in_the_active_language_and_refuse_unknown_values():
         with pytest.raises(ValueError):
             say.kind("not_a_kind")
         assert say.authority("someone_else") == "someone_else"
+        assert say.fact_text("a_fact_no_rule_knows") == "a_fact_no_rule_knows"
 
 
 def test_one_language_reads_the_language_once_for_its_block():

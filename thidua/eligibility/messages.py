@@ -239,11 +239,11 @@ def names(codes: Iterable[str]) -> str:
 
 
 def fact_text(fact: str) -> str:
-    return _label("fact", fact, _fact_text)
+    return _label("fact", fact, _fact_text) if fact in FACT_TEXTS else fact
 
 
 def _fact_text(fact: str) -> str:
-    return str(FACT_TEXTS.get(fact, fact))
+    return str(FACT_TEXTS[fact])
 
 
 def rating(level: str) -> str:
