@@ -202,11 +202,14 @@ def round_duplicates(lines: list[Nominee], round_: Round) -> dict[int, list[dict
     if not lines:
         return {}
     checked = {line.proposal_id for line in lines}
-    # The lines of the other dossiers; those being checked are already in memory.
-    others = list(Nominee.objects.filter(proposal__round=round_,
+    # The lines of the other dossiers; those being checked are already in memory. The other
+    # dossiers are found first: checking a whole round leaves none, and a join of the round's
+    # dossiers with every line of the same titles is slow on PostgreSQL.
+    other_dossiers = list(Proposal.objects.filter(round=round_).exclude(state=State.WITHDRAWN)
+                          .exclude(pk__in=checked).values_list("pk", flat=True))
+    others = list(Nominee.objects.filter(proposal_id__in=other_dossiers,
                                          award_type_id__in={line.award_type_id for line in lines})
-                  .exclude(proposal__state=State.WITHDRAWN).exclude(proposal_id__in=checked)
-                  .select_related("person", "proposal"))
+                  .select_related("person", "proposal")) if other_dossiers else []
     units = dict(Proposal.objects.filter(pk__in=checked).values_list("pk", "unit_name"))
     index: dict[tuple, list[Nominee]] = defaultdict(list)
     for other in [*lines, *others]:
