@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 
 from tests.eligibility.screens import office, varied_people
-from tests.factories import make_person
+from tests.factories import make_award, make_decision, make_person
+from thidua.awards.models import Award
 from thidua.eligibility import facts_batch
 from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.queries import facts_for_collective, facts_for_person
@@ -137,3 +138,28 @@ def test_a_record_the_parser_refuses_raises_the_same_error(tree, varied):
         parse_case(facts_for_person(varied.an, 2025, "ldtt"))
     assert str(typed.value) == str(parsed.value)
     assert typed.value.path == "positions[1].to"  # after the post held since 2019
+
+
+def test_people_awarded_by_one_decision_share_its_award_facts(tree):
+    """One fact per distinct award row, however many people hold it; a row the parser refuses
+    (a legacy year before 1945) raises the parser's error for the person holding it only."""
+    decision = make_decision(date=D(2024, 12, 20), issuer=tree.phu_quy)
+    first, second, third = (make_person(name, tree.phu_quy) for name in
+                            ("Trần Văn Bình", "Lê Thị Cúc", "Phạm Văn Dũng"))
+    for person in (first, second, third):
+        make_award("ldtt", person=person, year=2024, decision=decision)
+    legacy = make_award("ldtt", person=third, year=2023, decision=decision)
+    Award.objects.filter(pk=legacy.pk).update(year=1900)
+    rows = facts_batch.PeopleRows(Person.objects.filter(pk__in=[first.pk, second.pk, third.pk]),
+                                  2025, "ldtt")
+    people = {person.pk: person for person in rows.people}
+    cases = {pk: rows.typed(people[pk]) for pk in (first.pk, second.pk)}
+    for pk, case in cases.items():
+        assert case == parse_case(rows.case(people[pk]))
+    assert cases[first.pk].awards[0] is cases[second.pk].awards[0]
+    with pytest.raises(CaseError) as typed:
+        rows.typed(people[third.pk])
+    with pytest.raises(CaseError) as parsed:
+        parse_case(rows.case(people[third.pk]))
+    assert str(typed.value) == str(parsed.value)
+    assert "1900" in str(typed.value)

@@ -6,8 +6,6 @@ appends one reason per check made."""
 
 import datetime
 
-from django.utils.translation import gettext as _
-
 from thidua.eligibility import messages as say
 from thidua.eligibility.history import History
 from thidua.eligibility.members import (
@@ -16,6 +14,7 @@ from thidua.eligibility.members import (
     MembersShare,
     MembersWithAward,
 )
+from thidua.eligibility.messages import gettext as _
 from thidua.eligibility.predicates import (
     Consecutive,
     ConsecutiveRatings,
@@ -61,12 +60,21 @@ class RuleFileError(ValueError):
 class Basis:
     """Citations, some valid only from or until a date (e.g. ND 98 before 1 July 2025)."""
 
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "cited")
 
     def __init__(self, entries: tuple[tuple[datetime.date | None, datetime.date | None, str], ...]):
         self.entries = entries
+        self.cited: dict[datetime.date, str] = {}  # by date: every line of a round cites alike
 
     def cite(self, on: datetime.date) -> str:
+        text = self.cited.get(on)
+        if text is None:
+            if len(self.cited) >= 64:
+                self.cited.clear()
+            text = self.cited[on] = self.citation(on)
+        return text
+
+    def citation(self, on: datetime.date) -> str:
         texts = [text for start, end, text in self.entries
                  if (start is None or start <= on) and (end is None or on <= end)]
         return "; ".join(texts or [text for _start, _end, text in self.entries])

@@ -18,8 +18,6 @@ import math
 import threading
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from thidua.awards.choices import SubjectKind
 from thidua.eligibility import messages as say
 from thidua.eligibility.cases import parse_payload
@@ -47,6 +45,7 @@ from thidua.eligibility.conditions import (
 )
 from thidua.eligibility.facts import AwardFact, Case, InitiativeFact, Members, Proposal, Subject
 from thidua.eligibility.history import NEVER, History
+from thidua.eligibility.messages import gettext as _
 from thidua.eligibility.predicates import Env, Fixed, Needs, compile_predicate
 from thidua.eligibility.rules import Registry, Rule, RuleFileError, Version, registry
 from thidua.people.choices import PersonGroup
@@ -77,7 +76,8 @@ def check_case(case: Case, *, explain: bool = True, earliest: bool = True) -> di
     rules = registry()
     if not explain:
         return fast_answer(case, rules, History(case), case.propose.code, earliest)
-    return Evaluation(case, rules, explain=explain, earliest=earliest).verdict()
+    with say.one_language():
+        return Evaluation(case, rules, explain=explain, earliest=earliest).verdict()
 
 
 def check_many(cases: list[Case], *, explain: bool = False, earliest: bool = False) -> list[dict]:
@@ -86,8 +86,9 @@ def check_many(cases: list[Case], *, explain: bool = False, earliest: bool = Fal
     if not explain:
         return [fast_answer(case, rules, History(case), case.propose.code, earliest)
                 for case in cases]
-    return [Evaluation(case, rules, explain=explain, earliest=earliest).verdict()
-            for case in cases]
+    with say.one_language():
+        return [Evaluation(case, rules, explain=explain, earliest=earliest).verdict()
+                for case in cases]
 
 
 def check_codes(case: Case, codes: list[str], *, explain: bool = False,
@@ -97,8 +98,9 @@ def check_codes(case: Case, codes: list[str], *, explain: bool = False,
     rules, history = registry(), History(case)
     if not explain:
         return [fast_answer(case, rules, history, code, earliest) for code in codes]
-    return [Evaluation(case, rules, explain=explain, earliest=earliest, history=history,
-                       code=code).verdict() for code in codes]
+    with say.one_language():
+        return [Evaluation(case, rules, explain=explain, earliest=earliest, history=history,
+                           code=code).verdict() for code in codes]
 
 
 def fast_answer(case: Case, rules: Registry, h: History, code: str, earliest: bool) -> dict:

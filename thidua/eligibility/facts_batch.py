@@ -97,6 +97,7 @@ class PeopleRows:
         self.provinces = province_codes(person.unit for person in self.people)
         self._stub: Case | None = None
         self._codes: dict[str, tuple[str, str]] | None = None
+        self._facts: dict[tuple, tuple[AwardFact, bool]] = {}
 
     def case(self, person: Person) -> dict:
         pk = person.pk
@@ -119,13 +120,14 @@ class PeopleRows:
         """parse_case(self.case(person)) without the dict: built straight from the rows when
         they are plainly valid, else parsed, so that a bad record raises the same CaseError
         (naming the field) as the command line would."""
-        stub, pk, codes = self.stub(), person.pk, self.code_map()
+        stub, pk = self.stub(), person.pk
+        awards, plain = self.award_facts(self.awards[pk])
         case = Case(
             propose=self.proposal(stub, person.unit),
             subject=Subject(kind="individual", group=person.group or DEFAULT_GROUP,
                             gender=person.gender or "", name=person.full_name),
             ratings=dict(self.ratings[pk]),
-            awards=tuple(award_fact(codes, *row) for row in self.awards[pk]),
+            awards=awards,
             initiatives=tuple(InitiativeFact(year=i_year, scope=scope,
                                              recognised_by=by or "")
                               for i_year, scope, by in self.initiatives[pk]),
@@ -134,8 +136,23 @@ class PeopleRows:
             positions=tuple(PositionFact(post_group=group, start=start, end=end)
                             for group, start, end in self.positions[pk]),
             facts=stub.facts, council=stub.council)
-        unknown = any(code not in codes for code, *_rest in self.awards[pk])
-        return case if not unknown and plainly_valid(case) else parse_case(self.case(person))
+        return (case if plain and plainly_valid(case, awards=False)
+                else parse_case(self.case(person)))
+
+    def award_facts(self, rows: list[tuple]) -> tuple[tuple[AwardFact, ...], bool]:
+        """The AwardFacts of award rows, and whether all are plainly valid with a code of the
+        catalogue. Many people hold the awards of the same decisions: one frozen fact (and
+        one check) per distinct row."""
+        facts, plain, codes = self._facts, True, self.code_map()
+        found = []
+        for row in rows:
+            entry = facts.get(row)
+            if entry is None:
+                fact = award_fact(codes, *row)
+                entry = facts[row] = (fact, row[0] in codes and plain_award(fact))
+            found.append(entry[0])
+            plain = plain and entry[1]
+        return tuple(found), plain
 
     def code_map(self) -> dict[str, tuple[str, str]]:
         """Catalogue code → (the code an award is recorded under, its default kind)."""
@@ -162,23 +179,27 @@ def award_fact(codes: dict, code: str, year: int | None, kind: str,
     return AwardFact(recorded, year, kind or default_kind, decided)
 
 
-def plainly_valid(case: Case) -> bool:
+def plainly_valid(case: Case, *, awards: bool = True) -> bool:
     """What the parser would refuse in a record of the register: years outside 1945–2100,
-    periods that end before they start, values outside the vocabulary."""
-    years = [*case.ratings, *(a.year for a in case.awards if a.year is not None),
-             *(i.year for i in case.initiatives)]
+    periods that end before they start, values outside the vocabulary. `awards=False`: the
+    awards were checked already (plain_award)."""
+    years = [*case.ratings, *(i.year for i in case.initiatives)]
     periods = [*case.discipline, *case.positions]
-    return (all(MIN_YEAR <= year <= MAX_YEAR for year in years)
+    return ((not awards or all(plain_award(a) for a in case.awards))
+            and all(MIN_YEAR <= year <= MAX_YEAR for year in years)
             and all(p.end is None or p.end >= p.start for p in periods)
             and case.subject.group in choices.PERSON_GROUPS
             and (not case.subject.gender or case.subject.gender in choices.GENDERS)
             and all(level in choices.RANK for level in case.ratings.values())
-            and all(a.kind in KINDS for a in case.awards)
             and all(i.scope in choices.SCOPE_RANK and (not i.recognised_by
                                                        or i.recognised_by in choices.AUTHORITIES)
                     for i in case.initiatives)
             and all(d.level in choices.DISCIPLINE_RANK for d in case.discipline)
             and all(p.post_group in choices.POST_GROUPS for p in case.positions))
+
+
+def plain_award(award: AwardFact) -> bool:
+    return (award.year is None or MIN_YEAR <= award.year <= MAX_YEAR) and award.kind in KINDS
 
 
 def collective_cases(units: Iterable[Unit], year: int, code: str, **options) -> dict[int, dict]:
@@ -240,8 +261,8 @@ def of_owners(groups: dict[int, list[tuple]], owners: set[int]) -> list[tuple]:
 def grouped(rows) -> defaultdict[int, list[tuple]]:
     """Rows (owner id first) grouped by owner, each group in the rows' order."""
     groups: defaultdict[int, list[tuple]] = defaultdict(list)
-    for owner, *rest in rows:
-        groups[owner].append(tuple(rest))
+    for row in rows:
+        groups[row[0]].append(row[1:])
     return groups
 
 

@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from thidua.core.text import fold
@@ -43,6 +42,7 @@ from thidua.eligibility import messages as say
 from thidua.eligibility.choices import NOT_BASE_KINDS
 from thidua.eligibility.conditions import Basis, Compiler, RuleFileError
 from thidua.eligibility.facts import Subject
+from thidua.eligibility.messages import gettext as _
 from thidua.eligibility.queries import LDTT_CODES
 from thidua.eligibility.rules import NATIONAL_FILE, Cap, load_yaml, read_cap, registry
 
@@ -118,9 +118,10 @@ def check_list(nominees: list[Nominee], *, population: Mapping[str, dict] | None
     counted over holders; `caps` default to those of the rule files; `unit` describes the unit
     the list comes from (caps per unit kind, or counted on its members or staff)."""
     caps = load_caps() if caps is None else caps
-    return [*duplicates(nominees), *already_held(nominees), *double_rewards(nominees),
-            *member_shares(nominees),
-            *cap_checks(nominees, population or {}, caps, unit or ListUnit())]
+    with say.one_language():
+        return [*duplicates(nominees), *already_held(nominees), *double_rewards(nominees),
+                *member_shares(nominees),
+                *cap_checks(nominees, population or {}, caps, unit or ListUnit())]
 
 
 # -- identities and rows ----------------------------------------------------------------------

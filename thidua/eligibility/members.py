@@ -1,11 +1,10 @@
 """Predicates over a collective's members in one year (contracts §2 `members`): a count that
 is absent is unknown, so a condition on it is None (not decidable), never False."""
 
-from django.utils.translation import gettext as _
-
 from thidua.eligibility import messages as say
 from thidua.eligibility.choices import DISCIPLINE_RANK
 from thidua.eligibility.history import History
+from thidua.eligibility.messages import gettext as _
 from thidua.eligibility.predicates import Env, YearExpr
 
 

@@ -3,9 +3,14 @@ date and year formatting. Every sentence is an English msgid translated to Vietn
 
 import datetime
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.core.signals import setting_changed
+from django.utils.autoreload import file_changed
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as django_gettext
 
 from thidua.awards.choices import Authority, AwardKind, InitiativeScope
 from thidua.people.choices import DisciplineLevel, PostGroup, RatingLevel
@@ -149,6 +154,79 @@ FACT_TEXTS = {
 }
 
 
+# -- translations remembered per language --------------------------------------------------------
+# The reasons of a round repeat a few hundred sentences and labels tens of thousands of times;
+# Django's gettext looks each one up in the catalogue chain, and reads the active language from
+# its thread- and task-local store, every time. What a msgid (or a label) reads in a language is
+# fixed once the catalogues are loaded, so it is kept here by language (and forgotten when the
+# settings that choose the catalogues change, or a catalogue file changes under the development
+# server). Inside `one_language()` the active language is read once, at the start: the engine
+# and the list checks never switch languages while they write.
+_TRANSLATED: dict[str | None, dict] = {}
+_PINNED: ContextVar[dict | None] = ContextVar("thidua_eligibility_words", default=None)
+
+
+def _words() -> dict:
+    """The remembered words of the active language."""
+    words = _PINNED.get()
+    if words is None:
+        language = get_language()
+        words = _TRANSLATED.get(language)
+        if words is None:
+            words = _TRANSLATED.setdefault(language, {})
+    return words
+
+
+@contextmanager
+def one_language():
+    """Read the active language once for the block (it must not switch languages inside)."""
+    token = _PINNED.set(_words())
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
+def gettext(message: str) -> str:
+    """django's gettext, remembered per active language (msgids are plain literals)."""
+    words = _words()
+    text = words.get(message)
+    if text is None:
+        text = words[message] = django_gettext(message)
+    return text
+
+
+_ = gettext
+
+
+def _label(kind: str, value: str, make) -> str:
+    """make(value), a label in the active language, remembered under (kind, value)."""
+    words = _words()
+    key = (kind, value)
+    text = words.get(key)
+    if text is None:
+        text = words[key] = make(value)
+    return text
+
+
+def forget_translations(**_kwargs) -> None:
+    _TRANSLATED.clear()
+
+
+def _setting_changed(*, setting: str, **_kwargs) -> None:
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
+        forget_translations()
+
+
+def _file_changed(*, file_path: Path, **_kwargs) -> None:
+    if Path(file_path).suffix == ".mo":
+        forget_translations()
+
+
+setting_changed.connect(_setting_changed, dispatch_uid="thidua.eligibility.messages")
+file_changed.connect(_file_changed, dispatch_uid="thidua.eligibility.messages")
+
+
 def name(code: str) -> str:
     """The Vietnamese name of a title or form (rule base first, then the catalogue)."""
     from thidua.eligibility.rules import registry
@@ -161,14 +239,26 @@ def names(codes: Iterable[str]) -> str:
 
 
 def fact_text(fact: str) -> str:
-    return str(FACT_TEXTS.get(fact, fact))
+    return _label("fact", fact, _fact_text) if fact in FACT_TEXTS else fact
+
+
+def _fact_text(fact: str) -> str:
+    return str(FACT_TEXTS[fact])
 
 
 def rating(level: str) -> str:
+    return _label("rating", level, _rating)
+
+
+def _rating(level: str) -> str:
     return f"{level} ({RatingLevel(level).label})"
 
 
 def kind(value: str) -> str:
+    return _label("kind", value, _kind)
+
+
+def _kind(value: str) -> str:
     return str(AwardKind(value).label).lower()
 
 
@@ -177,6 +267,10 @@ def kinds(values: Iterable[str]) -> str:
 
 
 def discipline(level: str) -> str:
+    return _label("discipline", level, _discipline)
+
+
+def _discipline(level: str) -> str:
     return str(DisciplineLevel(level).label).lower()
 
 
@@ -184,14 +278,26 @@ AUTHORITY_CODES = frozenset(Authority.values)
 
 
 def authority(code: str) -> str:
-    return str(Authority(code).label) if code in AUTHORITY_CODES else code
+    return _label("authority", code, _authority) if code in AUTHORITY_CODES else code
+
+
+def _authority(code: str) -> str:
+    return str(Authority(code).label)
 
 
 def scope(value: str) -> str:
+    return _label("scope", value, _scope)
+
+
+def _scope(value: str) -> str:
     return str(InitiativeScope(value).label).lower()
 
 
 def post(group: str) -> str:
+    return _label("post", group, _post)
+
+
+def _post(group: str) -> str:
     return str(PostGroup(group).label)
 
 

@@ -14,8 +14,6 @@ them); it also tells `cx.needs` which rows it reads, so that a batch reads no ot
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
 from thidua.eligibility import messages as say
 from thidua.eligibility.choices import (
     BASE_KIND,
@@ -24,6 +22,7 @@ from thidua.eligibility.choices import (
     SCOPE_RANK,
 )
 from thidua.eligibility.history import History
+from thidua.eligibility.messages import gettext as _
 
 FIRST_YEAR = 1945
 NO_YEAR = 10_000  # Needs: no row of that kind is read

@@ -2,10 +2,9 @@
 
 import datetime
 
-from django.utils.translation import gettext as _
-
 from thidua.eligibility import messages as say
 from thidua.eligibility.history import History, years_between
+from thidua.eligibility.messages import gettext as _
 from thidua.eligibility.predicates import Env
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from thidua.awards.choices import SubjectKind
+from thidua.core.batching import collector_paused
 from thidua.core.text import fold
 from thidua.eligibility import facts_batch, lists
 from thidua.eligibility import messages as say
@@ -23,6 +23,7 @@ from thidua.eligibility.batch import DATA_ERROR
 from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.choices import Verdict
 from thidua.eligibility.engine import check_case
+from thidua.eligibility.messages import gettext as _
 from thidua.eligibility.queries import finish
 from thidua.eligibility.rules import registry
 from thidua.people.models import Person
@@ -65,21 +66,24 @@ def check_lines(proposals: list[Proposal], *, earliest: bool = False) -> dict[in
     round_ = proposals[0].round
     if any(proposal.round_id != round_.pk for proposal in proposals):
         raise ValueError("check_lines takes the dossiers of one round")
-    lines = list(Nominee.objects.filter(proposal__in=[p.pk for p in proposals])
-                 .select_related("award_type", "person", "collective")
-                 .order_by("proposal_id", "position", "id"))
-    received = {p.pk: p.received_at for p in proposals}
-    with translation.override(settings.LANGUAGE_CODE):
-        subjects = Subjects(lines, round_)
-        answers = {line.pk: subjects.answer(line, received[line.proposal_id], earliest)
-                   for line in lines}
-        kinds = {proposal.pk: proposal.unit.kind for proposal in proposals}
-        findings = list_findings(lines, subjects, kinds)
-        for line, found in round_duplicates(lines, round_).items():
-            findings[line].extend(found)
-    return {line.pk: LineCheck(answers[line.pk]["verdict"], answers[line.pk]["reasons"],
-                               findings.get(line.pk, []), answers[line.pk].get("earliest_year"))
-            for line in lines}
+    with collector_paused():  # many short-lived objects: see core.batching
+        # The previous checks (reasons and findings, the largest columns) are not read again.
+        lines = list(Nominee.objects.filter(proposal__in=[p.pk for p in proposals])
+                     .select_related("award_type", "person", "collective")
+                     .defer("reasons", "findings").order_by("proposal_id", "position", "id"))
+        received = {p.pk: p.received_at for p in proposals}
+        with translation.override(settings.LANGUAGE_CODE), say.one_language():
+            subjects = Subjects(lines, round_)
+            answers = {line.pk: subjects.answer(line, received[line.proposal_id], earliest)
+                       for line in lines}
+            kinds = {proposal.pk: proposal.unit.kind for proposal in proposals}
+            findings = list_findings(lines, subjects, kinds)
+            for line, found in round_duplicates(lines, round_).items():
+                findings[line].extend(found)
+        return {line.pk: LineCheck(answers[line.pk]["verdict"], answers[line.pk]["reasons"],
+                                   findings.get(line.pk, []),
+                                   answers[line.pk].get("earliest_year"))
+                for line in lines}
 
 
 class Subjects:
@@ -198,11 +202,14 @@ def round_duplicates(lines: list[Nominee], round_: Round) -> dict[int, list[dict
     if not lines:
         return {}
     checked = {line.proposal_id for line in lines}
-    # The lines of the other dossiers; those being checked are already in memory.
-    others = list(Nominee.objects.filter(proposal__round=round_,
+    # The lines of the other dossiers; those being checked are already in memory. The other
+    # dossiers are found first: checking a whole round leaves none, and a join of the round's
+    # dossiers with every line of the same titles is slow on PostgreSQL.
+    other_dossiers = list(Proposal.objects.filter(round=round_).exclude(state=State.WITHDRAWN)
+                          .exclude(pk__in=checked).values_list("pk", flat=True))
+    others = list(Nominee.objects.filter(proposal_id__in=other_dossiers,
                                          award_type_id__in={line.award_type_id for line in lines})
-                  .exclude(proposal__state=State.WITHDRAWN).exclude(proposal_id__in=checked)
-                  .select_related("person", "proposal"))
+                  .select_related("person", "proposal")) if other_dossiers else []
     units = dict(Proposal.objects.filter(pk__in=checked).values_list("pk", "unit_name"))
     index: dict[tuple, list[Nominee]] = defaultdict(list)
     for other in [*lines, *others]:

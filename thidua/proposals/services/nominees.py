@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.choices import SubjectKind
 from thidua.awards.models import AwardType
+from thidua.core.batching import collector_paused
 from thidua.core.services import log_action, snapshot
 from thidua.core.text import clean
 from thidua.organisations.choices import UnitKind
@@ -33,9 +34,10 @@ def store_checks(proposals: list[Proposal]) -> Counter:
     """Run verdicts.check_lines over the dossiers (one round) and store verdict, reasons,
     findings and the time on every line; returns the count of each verdict. Called inside the
     caller's transaction, after its lock."""
-    results = verdicts.check_lines(proposals)
-    now = timezone.now()
-    write_checks(results, now)
+    with collector_paused():
+        results = verdicts.check_lines(proposals)
+        now = timezone.now()
+        write_checks(results, now)
     Proposal.objects.filter(pk__in=[p.pk for p in proposals]).update(checked_at=now)
     return Counter(found.verdict for found in results.values())
 
