@@ -3,8 +3,6 @@ nothing, one transaction, audited) and the upload batches of the import page."""
 
 import hashlib
 import secrets
-import sqlite3
-from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -18,8 +16,9 @@ from django.utils.translation import gettext as _
 from thidua.awards import importer
 from thidua.awards.choices import ImportStatus, Source
 from thidua.awards.import_rows import Issue
-from thidua.awards.importer import Plan, Reading, chunked
+from thidua.awards.importer import Plan, Reading
 from thidua.awards.models import Award, Decision, ImportBatch
+from thidua.core.bulk import insert_rows
 from thidua.core.services import log_action
 from thidua.core.text import clean, sort_key
 from thidua.people.models import Person
@@ -202,89 +201,6 @@ def _create_decisions(plan: Plan) -> dict[tuple, int]:
          row.issuer_name, Source.IMPORT.value)
         for row in plan.new_decisions.values()), returning=True)
     return dict(zip(plan.new_decisions, ids, strict=True))
-
-
-def insert_rows(model, given: list[str], rows: Iterable[tuple], *,
-                returning: bool = False) -> list[int]:
-    """INSERT many rows at once; the other columns get their defaults (now for auto_now
-    fields). Returns the new primary keys, in order, when `returning`.
-
-    bulk_create builds a model instance and compiles each value of every row: for a 100,000-row
-    register that was most of the import time. Here PostgreSQL gets one COPY and SQLite a few
-    multi-row INSERTs. Values of `rows` must be ready for the database (dates through
-    connection.ops.adapt_datefield_value, plain str rather than enum members)."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    rest = [f for f in fields if f.attname not in given]
-    now = timezone.now()
-    tail = tuple(f.get_db_prep_save(now if getattr(f, "auto_now", False)
-                                    or getattr(f, "auto_now_add", False) else f.get_default(),
-                                    connection) for f in rest)
-    by_name = {f.attname: f for f in fields}
-    columns = [by_name[name].column for name in given] + [f.column for f in rest]
-    rows = [(*row, *tail) for row in rows]
-    if connection.vendor == "postgresql":
-        return _copy(model, columns, rows, returning=returning)
-    if returning and not connection.features.can_return_rows_from_bulk_insert:
-        return _insert_one_by_one(model, [*given, *(f.attname for f in rest)], rows)
-    return _insert(model, columns, rows, returning=returning)
-
-
-def _copy(model, columns: list[str], rows: list[tuple], *, returning: bool) -> list[int]:
-    """PostgreSQL: ids taken from the table's sequence first when they are needed, then COPY."""
-    quote = connection.ops.quote_name
-    table, pk = model._meta.db_table, model._meta.pk.column
-    ids: list[int] = []
-    with connection.cursor() as cursor:
-        if returning and rows:
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) "
-                           "FROM generate_series(1, %s)", [quote(table), pk, len(rows)])
-            ids = [value for (value,) in cursor.fetchall()]
-            columns, rows = [pk, *columns], [(i, *row) for i, row in zip(ids, rows, strict=True)]
-        names = ", ".join(quote(column) for column in columns)
-        with cursor.cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    return ids
-
-
-def _insert(model, columns: list[str], rows: list[tuple], *, returning: bool) -> list[int]:
-    """SQLite, on the driver's own cursor (Django's wrapper rewrites every placeholder of a
-    statement, which for 100,000 rows costs longer than SQLite takes to insert them): one
-    prepared INSERT run for each row, or multi-row INSERT … RETURNING id when the new keys are
-    needed, as many rows per statement as SQLite accepts parameters."""
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(column) for column in columns)
-    placeholder = f"({', '.join(['?'] * len(columns))})"
-    insert = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES "
-    with connection.cursor():  # make sure the connection is open
-        cursor = connection.connection.cursor()
-    try:
-        if not returning:
-            cursor.executemany(insert + placeholder, rows)
-            return []
-        ids: list[int] = []
-        for batch in chunked(rows, max(_insert_parameter_limit() // len(columns), 1)):
-            cursor.execute(f"{insert}{', '.join([placeholder] * len(batch))} RETURNING "
-                           f"{quote(model._meta.pk.column)}",
-                           [value for row in batch for value in row])
-            ids += [pk for (pk,) in cursor.fetchall()]
-        return ids
-    finally:
-        cursor.close()
-
-
-def _insert_one_by_one(model, names: list[str], rows: list[tuple]) -> list[int]:
-    """For SQLite before 3.35, which has no INSERT … RETURNING: slower, same result."""
-    return [model.objects.create(**dict(zip(names, row, strict=True))).pk for row in rows]
-
-
-def _insert_parameter_limit() -> int:
-    """Bound parameters one INSERT may carry: SQLite's own limit when it tells it."""
-    with connection.cursor():  # make sure the connection is open
-        raw = connection.connection
-    if hasattr(raw, "getlimit"):
-        return min(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), 32000)
-    return connection.features.max_query_params or 32000
 
 
 # ---- the batch record ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from thidua.awards.models import Award
+from thidua.core.bulk import insert_rows
 from thidua.core.services import log_action
 from thidua.documents.models import Certificate
 
@@ -82,9 +83,10 @@ def _create(award_ids: list[int], *, by) -> bool:
     for _attempt in range(5):  # a collision of 50-bit codes is all but impossible; retry anyway
         try:
             with transaction.atomic():
-                Certificate.objects.bulk_create(
-                    [Certificate(award_id=pk, code=new_code(), issued_by=_actor(by))
-                     for pk in award_ids], batch_size=500)
+                actor = _actor(by)
+                insert_rows(Certificate, ["award_id", "code", "issued_by_id"],
+                            [(pk, new_code(), actor.pk if actor else None)
+                             for pk in award_ids])
                 log_action("thidua.certificate.issued", by=by, object_type="documents.certificate",
                            summary=f"{len(award_ids)} certificates",
                            after={"awards": award_ids[:1000], "count": len(award_ids)})

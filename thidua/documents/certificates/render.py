@@ -19,7 +19,7 @@ import shutil
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pypdfium2
@@ -85,14 +85,19 @@ class RenderError(Exception):
     """Typst could not compile a document (a font or a template problem, never the data)."""
 
 
+@cache
+def fonts() -> typst.Fonts:
+    """The fonts, loaded once per process and shared by every thread's compiler."""
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
+                       font_paths=[str(p) for p in getattr(settings, "CERTIFICATE_FONT_DIRS",
+                                                           [])])
+
+
 def compiler() -> typst.Compiler:
-    """This thread's compiler (made on first use; it keeps its fonts loaded)."""
+    """This thread's compiler (made on first use, with the shared fonts)."""
     found = getattr(_local, "compiler", None)
     if found is None:
-        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True,
-                            font_paths=[str(p) for p in getattr(
-                                settings, "CERTIFICATE_FONT_DIRS", [])])
-        found = _local.compiler = typst.Compiler(root=str(TEMPLATES), font_paths=fonts,
+        found = _local.compiler = typst.Compiler(root=str(TEMPLATES), font_paths=fonts(),
                                                  ignore_system_fonts=True)
     return found
 
