@@ -134,9 +134,8 @@ def compile_layered(template: str, data: dict) -> bytes:
     in as one file of raw pixels."""
     with tempfile.TemporaryDirectory(prefix="thidua-typst-") as folder:
         root = Path(folder)
-        layers = compile_pdf(template, {**data, "mode": "layers", "pages": [
-            {key: value for key, value in page.items() if key != "qr"}
-            for page in data["pages"]]}, root=_workspace(root / "layers"))
+        layers = compile_pdf(template, {**data, "mode": "layers"},
+                             root=_workspace(root / "layers"))
 
         def compile_part(number_and_pages: tuple[int, list[dict]]) -> bytes:
             number, pages = number_and_pages
@@ -190,10 +189,11 @@ def _workspace(folder: Path) -> Path:
 
 
 def _pack_qr_codes(pages: list[dict]) -> tuple[list[dict], bytes]:
-    """Each page's QR pixels moved into one blob; the page keeps where they are."""
+    """Each page's QR code drawn (on the part's own thread: while one part compiles, the next
+    draws its codes) into one blob of pixels; the page keeps where its code is."""
     packed, blob, offset = [], [], 0
     for page in pages:
-        side, pixels = page["qr"]
+        side, pixels = qr_pixels(page["qr_url"])
         packed.append({**page, "qr": {"offset": offset, "side": side}})
         blob.append(pixels)
         offset += len(pixels)
@@ -235,7 +235,7 @@ def page_data(lines: Lines, *, code: str, url: str) -> dict:
     text = {name: breakable(value) for name, value in vars(lines).items()}
     return {**text, "width": width, "height": height, "code": code,
             "code_label": CODE_LABEL, "verify_at": url.rsplit("/", 2)[0] + "/",
-            "qr": qr_pixels(url)}
+            "qr_url": url}
 
 
 def designed_pdf(pages: list[dict], *, title: str) -> bytes:
