@@ -16,13 +16,16 @@ from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 PASSPHRASE = "mật-khẩu-thử"
 
 
-def _certificate(name: str, key, usage: x509.ExtendedKeyUsage, *, ca: bool) -> x509.Certificate:
+def _certificate(name: str, key, usage: x509.ExtendedKeyUsage | None, *, ca: bool,
+                 issuer: tuple[x509.Certificate, object] | None = None) -> x509.Certificate:
+    """Valid for a day; self-signed, or signed by `issuer` (its certificate and key)."""
     subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "UBND tỉnh Bình Thuận"),
                          x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = datetime.datetime.now(datetime.UTC)
-    return (
-        x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
+    builder = (
+        x509.CertificateBuilder().subject_name(subject)
+        .issuer_name(issuer[0].subject if issuer else subject)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(days=1))
@@ -30,10 +33,11 @@ def _certificate(name: str, key, usage: x509.ExtendedKeyUsage, *, ca: bool) -> x
                                      key_encipherment=False, data_encipherment=False,
                                      key_agreement=False, key_cert_sign=ca, crl_sign=False,
                                      encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(usage, critical=not ca)
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
     )
+    if usage is not None:
+        builder = builder.add_extension(usage, critical=not ca)
+    return builder.sign(issuer[1] if issuer else key, hashes.SHA256())
 
 
 def throwaway_pkcs12(common_name: str = "Nguyễn Hồng Hải") -> tuple[bytes, x509.Certificate]:
@@ -69,20 +73,8 @@ def issued_pkcs12(common_name: str = "Nguyễn Hồng Hải"
     authority = _certificate("CA thử nghiệm – Ban Cơ yếu", authority_key,
                              x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), ca=True)
     key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-                         x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder().subject_name(subject).issuer_name(authority.subject)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
-                                     key_encipherment=False, data_encipherment=False,
-                                     key_agreement=False, key_cert_sign=False, crl_sign=False,
-                                     encipher_only=False, decipher_only=False), critical=True)
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .sign(authority_key, hashes.SHA256()))
+    certificate = _certificate(common_name, key, None, ca=False,
+                               issuer=(authority, authority_key))
     data = pkcs12.serialize_key_and_certificates(
         b"thidua", key, certificate, [authority],
         serialization.BestAvailableEncryption(PASSPHRASE.encode()))

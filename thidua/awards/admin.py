@@ -25,7 +25,7 @@ from thidua.awards.models import (
     PackageReceipt,
     Revocation,
 )
-from thidua.core.admin import FoldedSearchMixin, ReadOnlyAdmin, ServiceAdmin
+from thidua.core.admin import FoldedSearchMixin, ReadOnlyAdmin, ReadOnlyInline, ServiceAdmin
 
 
 @admin.register(AwardType)
@@ -50,22 +50,12 @@ class DecisionForm(forms.ModelForm):
             self.fields["issuer_name"].required = False
 
 
-class DecisionFileInline(admin.TabularInline):
+class DecisionFileInline(ReadOnlyInline):
     """The files a decision package brought: shown, never added, changed or removed here."""
 
     model = DecisionFile
     fields = ["original_name", "kind", "dossier", "size", "content_type", "sha256", "receipt",
               "received_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(Decision)
@@ -126,19 +116,9 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     search_fields = ["file_name"]
 
 
-class AnnexLineInline(admin.TabularInline):
+class AnnexLineInline(ReadOnlyInline):
     model = AnnexLine
     fields = ["position", "subject_kind", "name", "unit_name", "award_type", "nominee"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 @admin.register(DecisionDraft)

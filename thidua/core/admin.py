@@ -54,6 +54,24 @@ class ReadOnlyAdmin(ServiceAdmin):
     """For records that are only ever written by the system (audit, register, imports)."""
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown with their parent, never added, changed or removed there: `fields` are all
+    read-only."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None):
+        return self.fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "actor", "action", "object_type", "object_id", "summary"]
