@@ -77,7 +77,20 @@ def render(source: bytes, context: dict) -> bytes:
     except TemplateError as error:
         raise TemplateProblem(_("The template could not be filled in: %(error)s")
                               % {"error": error}) from error
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue())
+
+
+def reproducible(document: bytes) -> bytes:
+    """The same document as the same bytes: the zip's entries get a fixed date instead of the
+    second they were written, so a document made twice has one hash (packages compare them)."""
+    source = zipfile.ZipFile(io.BytesIO(document))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(fixed, source.read(entry.filename))
+    return target.getvalue()
 
 
 def syntax_message(error: TemplateSyntaxError) -> str:
