@@ -61,3 +61,19 @@ def test_sort_key_is_digits_only_so_every_collation_agrees(name):
 @given(st.text(max_size=40))
 def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
     assert fold(fold(text)) == fold(text)
+
+
+def _fold_by_definition(value: str) -> str:
+    text = unicodedata.normalize("NFD", clean(value).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("đ", "d")
+
+
+@given(st.text(max_size=40) | st.text(alphabet=st.characters(
+    min_codepoint=0x20, max_codepoint=0x2000), max_size=40))
+def test_fold_by_table_is_the_decompose_and_drop_marks_rule(text):
+    assert fold(text) == _fold_by_definition(text)
+
+
+def test_fold_of_every_latin_letter_and_mark_is_the_rule():
+    for code in range(0x20, 0x2000):
+        assert fold(chr(code)) == _fold_by_definition(chr(code)), hex(code)

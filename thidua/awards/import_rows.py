@@ -15,10 +15,10 @@ from thidua.awards.choices import AwardKind
 from thidua.awards.import_xlsx import Sheet
 from thidua.awards.models import Award, AwardType, Decision
 from thidua.core import legacy
-from thidua.core.text import clean, fold
+from thidua.core.text import clean, fold, fold_clean
 from thidua.people.choices import Gender
 from thidua.people.models import Person
-from thidua.people.validators import personal_id_errors
+from thidua.people.validators import matches, personal_id_errors, read_digits
 
 FIRST_YEAR = 1945
 FIRST_BIRTH_YEAR = 1900
@@ -183,8 +183,9 @@ class RowChecker:
         self.kinds = kind_index()
         self.today = today
         self.caches: dict[str, dict] = {key: {} for key in self.KEYS}
+        self.invalid: dict[str, set] = {key: set() for key in self.KEYS}  # raw values in error
         self.parsers = {key: getattr(self, f"parse_{key}") for key in self.KEYS}
-        self.id_checks: dict[tuple, list[str]] = {}
+        self.decoded_ids: dict[str, tuple | None] = {}  # personal ID -> validators.read_digits
         self.legacy_cache: dict[tuple, object] = {}
 
     def check(self, sheet: Sheet, fields: list, labels: dict, first: int, data: list[list],
@@ -217,22 +218,24 @@ class RowChecker:
                 rows.append(self.make_row(sheet.name, first + offset + 1, *values))
         return rows
 
-    def make_row(self, sheet: str, number: int, *values):
-        """The checked row from its parsed cells, in the order of KEYS."""
-        return _row(sheet, number, *values)
+    def make_row(self, sheet: str, number: int, name: tuple, birth, gender: str,
+                 personal_id: str, unit: tuple, year, award_type: AwardType, number_text: str,
+                 date, issuer: tuple, kind: str, note: str) -> Row:
+        """The checked row from its parsed cells, in the order of KEYS. An empty kind is công
+        trạng (contracts.md §3), whatever the award type."""
+        return Row(sheet, number, name[0], name[1], birth, gender, personal_id, unit[0], unit[1],
+                   year, award_type, kind or _CONG_TRANG, number_text, date, issuer[0],
+                   issuer[1], note)
 
     def map_column(self, key: str, column: tuple, failed: dict) -> list:
         """Parsed values of a column; cells in error become None and are noted in `failed`."""
-        cache = self.caches[key]
-        invalid = set()
-        for value in set(column):
-            result = cache.get(value, cache)
-            if result is cache:
-                result = cache[value] = self.parse(key, value)
+        cache, invalid = self.caches[key], self.invalid[key]
+        for value in set(column).difference(cache):
+            result = cache[value] = self.parse(key, value)
             if result.__class__ is Invalid:
                 invalid.add(value)
         values = list(map(cache.__getitem__, column))
-        if invalid:
+        if invalid and not invalid.isdisjoint(column):
             for offset, value in enumerate(column):
                 if value in invalid:
                     failed.setdefault(offset, []).append((key, cache[value].message))
@@ -300,7 +303,7 @@ class RowChecker:
         return value
 
     def parse_full_name(self, value: str) -> tuple[str, str]:
-        return self.required(value), fold(value)
+        return self.required(value), fold_clean(value)
 
     def parse_date(self, value, *, required: bool = True) -> datetime.date | None:
         if isinstance(value, datetime.datetime):
@@ -343,7 +346,7 @@ class RowChecker:
     def parse_gender(self, value: str) -> str:
         if not value:
             return ""
-        gender = GENDERS.get(fold(value))
+        gender = GENDERS.get(fold_clean(value))
         if gender is None:
             raise CellError(_("“%(value)s” is not a gender: write Nam or Nữ.") % {"value": value})
         return gender
@@ -359,7 +362,7 @@ class RowChecker:
         return clean(str(value)).replace(" ", "")
 
     def parse_unit(self, value: str) -> tuple[str, str]:
-        return value, fold(value)[:255] if value else ""
+        return value, fold_clean(value)[:255] if value else ""
 
     def parse_year(self, value) -> int | None:
         if blank(value):
@@ -376,7 +379,7 @@ class RowChecker:
         return year
 
     def parse_award(self, value: str) -> AwardType:
-        award_type = self.award_types.get(fold(self.required(value)))
+        award_type = self.award_types.get(fold_clean(self.required(value)))
         if award_type is None:
             raise CellError(_("“%(value)s” is not an emulation title or award form of the "
                               "catalogue (write its name, short name or code).")
@@ -389,12 +392,12 @@ class RowChecker:
         return self.required(value)
 
     def parse_issuer(self, value: str) -> tuple[str, str]:
-        return self.required(value), fold(value)[:255]
+        return self.required(value), fold_clean(value)[:255]
 
     def parse_kind(self, value: str) -> str:
         if not value:
             return ""
-        kind = self.kinds.get(fold(value))
+        kind = self.kinds.get(fold_clean(value))
         if kind is None:
             choices = ", ".join(str(label) for label in AwardKind.labels)
             raise CellError(_("“%(value)s” is not a kind of award; write one of: %(choices)s.")
@@ -407,55 +410,39 @@ class RowChecker:
     def cross_check(self, parsed: dict, failed: dict) -> None:
         """Checks that need several cells of a row: the personal ID against gender and birth
         date, the date of birth when there is no ID, the year against the decision date."""
-        triples = list(zip(parsed["personal_id"], parsed["gender"], parsed["birth_date"],
-                           strict=True))
-        # The common triple, with an ID, is checked here directly and remembered across the
-        # chunks of a sheet: a 100,000-row register has tens of thousands of distinct ones.
-        known, identity_errors = self.id_checks, self.identity_errors
-        wrong = {}
-        for triple in set(triples):
-            personal_id = triple[0]
+        # The digits of each ID are read once per import (a register of 100,000 rows has tens
+        # of thousands of IDs); a row whose cells agree with them costs a comparison.
+        decoded, missing_id_errors = self.decoded_ids, self.missing_id_errors
+        years, dates = parsed.get("year"), parsed.get("decision_date")
+        if years is None or dates is None:  # a list without decisions
+            years = dates = [None] * len(parsed["personal_id"])
+        for offset, (personal_id, gender, birth, year, date) in enumerate(zip(
+                parsed["personal_id"], parsed["gender"], parsed["birth_date"], years, dates,
+                strict=True)):
             if personal_id:
-                messages = known.get(triple)
-                if messages is None:
-                    messages = known[triple] = personal_id_errors(
-                        personal_id, gender=triple[1] or "", birth_date=triple[2])
-                if messages:
-                    wrong[triple] = [("personal_id", message) for message in messages]
-            elif messages := identity_errors(*triple):
-                wrong[triple] = messages
-        pairs = (list(zip(parsed["year"], parsed["decision_date"], strict=True))
-                 if "decision_date" in parsed else [])
-        late = {(year, date) for year, date in set(pairs) if year and date and year > date.year}
-        for offset in range(len(triples) if wrong or late else 0):
-            for key, message in wrong.get(triples[offset], ()):
-                if key == "personal_id" or not any(k == key for k, _m in failed.get(offset, ())):
-                    failed.setdefault(offset, []).append((key, message))
-            if late and pairs[offset] in late:
-                year, date = pairs[offset]
+                digits = decoded.get(personal_id, decoded)
+                if digits is decoded:
+                    digits = decoded[personal_id] = read_digits(personal_id)
+                if not matches(digits, gender, birth):
+                    failed.setdefault(offset, []).extend(
+                        ("personal_id", message) for message in personal_id_errors(
+                            personal_id, gender=gender or "", birth_date=birth))
+            elif messages := missing_id_errors(birth):
+                own = {key for key, _message in failed.get(offset, ())}
+                failed.setdefault(offset, []).extend(
+                    item for item in messages if item[0] not in own)
+            if year and date and year > date.year:
                 failed.setdefault(offset, []).append(("year", _(
                     "The achievement year %(year)s is after the decision date %(date)s.")
                     % {"year": year, "date": f"{date:%d/%m/%Y}"}))
 
-    def identity_errors(self, personal_id, gender, birth) -> list[tuple[str, str]]:
-        """(key, message) pairs; a birth date error only stands where that cell had none."""
-        if personal_id:
-            return [("personal_id", message) for message in personal_id_errors(
-                personal_id, gender=gender or "", birth_date=birth)]
-        if personal_id == "" and birth is None:
+    def missing_id_errors(self, birth) -> list[tuple[str, str]]:
+        """(key, message) pairs of a row without a personal ID; a birth date error only stands
+        where that cell had none."""
+        if birth is None:
             return [("birth_date", _("Without a personal identification number, the date of "
                                      "birth is needed to identify the person."))]
         return []
-
-
-def _row(sheet: str, number: int, name: tuple, birth, gender: str, personal_id: str,
-         unit: tuple, year, award_type: AwardType, number_text: str, date, issuer: tuple,
-         kind: str, note: str) -> Row:
-    """A Row from the parsed cells, in the order of KEYS. An empty kind is công trạng
-    (contracts.md §3), whatever the award type."""
-    return Row(sheet, number, name[0], name[1], birth, gender, personal_id, unit[0], unit[1],
-               year, award_type, kind or _CONG_TRANG, number_text, date, issuer[0], issuer[1],
-               note)
 
 
 _CONG_TRANG = AwardKind.CONG_TRANG.value  # once: an enum member's value is a property

@@ -148,7 +148,10 @@ def find_header(sheet: Sheet, headers: dict = HEADERS) -> tuple[int, dict[str, i
 def data_rows(sheet: Sheet, header: int, name_col: int, reading: Reading) -> list[list]:
     rows = sheet.rows
     for index in range(header + 1, len(rows)):
-        if blank(rows[index][name_col] if name_col < len(rows[index]) else ""):
+        name = rows[index][name_col] if name_col < len(rows[index]) else ""
+        if name.__class__ is not str or not name or name.isspace():
+            if not blank(name):  # a number or a date where the name should be
+                continue
             if any(filled(cells) for cells in rows[index:]):
                 reading.warnings.append(Issue(sheet.name, index + 1, "", _(
                     "Reading stopped at this row because its name is empty; the rows below it "
@@ -190,32 +193,36 @@ def _link_people(reading: Reading) -> None:
 
     Inside the file a person is their personal ID, or, without one, their name and birth date;
     a row without ID joins the person who has one when name and birth date agree."""
-    by_id: dict[str, Row] = {}
+    first_of: dict[str, Row] = {}  # personal ID -> its first row
     ids_by_name: dict[tuple, set[str]] = {}
     for row in reading.rows:
         personal_id = row.personal_id
         if not personal_id:
             continue
-        first = by_id.setdefault(personal_id, row)
-        if first is not row and (first.name_key != row.name_key or (
-                first.birth_date and row.birth_date and first.birth_date != row.birth_date)):
-            reading.errors.append(_issue(row, "personal_id", reading.labels, _(
-                "The personal identification number %(id)s is given on row %(row)s to "
-                "%(name)s, born %(birth)s.") % {"id": personal_id, "row": first.number,
-                                                "name": first.full_name,
-                                                "birth": _date(first.birth_date)}))
-        if first is row or first.birth_date != row.birth_date:
+        first = first_of.get(personal_id)
+        if first is None:
+            first_of[personal_id] = row
             ids_by_name.setdefault((row.name_key, row.birth_date), set()).add(personal_id)
+        elif first.birth_date != row.birth_date or first.name_key != row.name_key:
+            if first.name_key != row.name_key or (first.birth_date and row.birth_date):
+                reading.errors.append(_issue(row, "personal_id", reading.labels, _(
+                    "The personal identification number %(id)s is given on row %(row)s to "
+                    "%(name)s, born %(birth)s.") % {"id": personal_id, "row": first.number,
+                                                    "name": first.full_name,
+                                                    "birth": _date(first.birth_date)}))
+            if first.birth_date != row.birth_date:
+                ids_by_name.setdefault((row.name_key, row.birth_date), set()).add(personal_id)
+    id_keys = {personal_id: ("id", personal_id) for personal_id in first_of}
     seen: dict[tuple, Row] = {}
     remember = seen.setdefault
     for row in reading.rows:
         if row.personal_id:
-            row.person_key = ("id", row.personal_id)
+            key = row.person_key = id_keys[row.personal_id]
         else:
             ids = ids_by_name.get((row.name_key, row.birth_date), ())
-            row.person_key = (("id", next(iter(ids))) if len(ids) == 1
-                              else ("name", row.name_key, row.birth_date))
-        first = remember((row.person_key, row.award_type.id, row.year, row.decision_number), row)
+            key = row.person_key = (id_keys[next(iter(ids))] if len(ids) == 1
+                                    else ("name", row.name_key, row.birth_date))
+        first = remember((key, row.award_type.id, row.year, row.decision_number), row)
         if first is not row:
             reading.errors.append(Issue(row.sheet, row.number, "", _(
                 "This row repeats row %(row)s of sheet “%(sheet)s” (same person, title or form, "

@@ -93,10 +93,10 @@ class ListChecker(RowChecker):
                             % {"value": value})
         return award_type
 
-    def identity_errors(self, personal_id, gender, birth) -> list[tuple[str, str]]:
-        """The ID against gender and birth date; without an ID a row is matched by name and
-        birth date if it has one (a collective has neither)."""
-        return super().identity_errors(personal_id, gender, birth) if personal_id else []
+    def missing_id_errors(self, birth) -> list[tuple[str, str]]:
+        """Without an ID a row is matched by name and birth date if it has one (a collective
+        has neither)."""
+        return []
 
     def make_row(self, sheet: str, number: int, name: tuple, birth, gender: str,
                  personal_id: str, unit: tuple, award_type: AwardType) -> ListRow:

@@ -16,21 +16,37 @@ CENTURY_START = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 6: 2200, 
 def personal_id_errors(value: str, *, gender: str = "", birth_date: datetime.date | None = None
                        ) -> list[str]:
     """Every reason `value` is not a valid personal ID for this gender and birth date."""
-    if not (len(value) == 12 and value.isascii() and value.isdigit()):
+    digits = read_digits(value)
+    if digits is None:
         return [_("The personal identification number must have exactly 12 digits.")]
     errors = []
-    if value[:3] not in PROVINCE_CODES:
+    known_province, female, year = digits
+    if not known_province:
         errors.append(_("The first three digits (%(code)s) are not a province code.")
                       % {"code": value[:3]})
-    digit = int(value[3])
-    if gender and (digit % 2 == 1) != (gender == "female"):
+    if gender and female != (gender == "female"):
         errors.append(_("The fourth digit does not match the gender."))
-    if birth_date is not None:
-        year = CENTURY_START[digit] + int(value[4:6])
-        if year != birth_date.year:
-            errors.append(_("Digits 4 to 6 give birth year %(year)s, not %(birth)s.")
-                          % {"year": year, "birth": birth_date.year})
+    if birth_date is not None and year != birth_date.year:
+        errors.append(_("Digits 4 to 6 give birth year %(year)s, not %(birth)s.")
+                      % {"year": year, "birth": birth_date.year})
     return errors
+
+
+def read_digits(value: str) -> tuple[bool, bool, int] | None:
+    """What the digits of an ID say: (the province code is known, female, birth year); None
+    when `value` is not 12 digits."""
+    if not (len(value) == 12 and value.isascii() and value.isdigit()):
+        return None
+    digit = int(value[3])
+    return value[:3] in PROVINCE_CODES, digit % 2 == 1, CENTURY_START[digit] + int(value[4:6])
+
+
+def matches(digits: tuple[bool, bool, int] | None, gender: str,
+            birth_date: datetime.date | None) -> bool:
+    """Whether `personal_id_errors` finds nothing, from the ID's `read_digits`: for checking
+    many rows, with the digits of each ID read once."""
+    return (digits is not None and digits[0] and (not gender or digits[1] == (gender == "female"))
+            and (birth_date is None or birth_date.year == digits[2]))
 
 
 def make_personal_id(province: str, gender: str, birth_year: int, serial: int) -> str:
