@@ -83,7 +83,7 @@ def test_the_package_holds_the_decision_and_its_awards_without_id_numbers(issued
     assert (list(files), document) == (["files/0001.docx"], {
         "path": "files/0001.docx", "name": "quyet-dinh-120-QĐ-UBND.docx",
         "sha256": hashlib.sha256(content).hexdigest(), "size": len(content),
-        "content_type": DOCX, "kind": "decision", "dossier": None})
+        "content_type": DOCX, "kind": "decision", "dossier": None, "unit": None})
     text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
     assert "THỦ TRƯỞNG ỦY BAN NHÂN DÂN HUYỆN PHÚ QUÝ\nCăn cứ A;\nCăn cứ B." in text
     assert "048185000123" not in json.dumps(data)

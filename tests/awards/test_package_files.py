@@ -15,7 +15,9 @@ from docx import Document
 
 from tests.awards.decisions import make_draft, voted_round
 from tests.awards.packages import PDF, opened, written
+from tests.factories import UserFactory
 from tests.proposals.test_package import PNG
+from thidua.accounts.choices import Role
 from thidua.awards import services as award_services
 from thidua.awards.models import Decision, DecisionFile, PackageReceipt
 from thidua.awards.package import PackageError, export_decision, import_package
@@ -124,6 +126,43 @@ def test_the_decision_page_lists_the_files_and_serves_them_in_scope(package, rev
     other = Decision.objects.get(number="1/QĐ-UBND")
     assert client.get(reverse("awards:decision_file",
                               args=[other.pk, report.pk])).status_code == 404
+
+
+def test_a_dossier_file_goes_only_to_the_scope_of_its_unit(package, reviewer, client, tree):
+    """xã Tam Thanh's officer sees the decision (it awarded the commune's people) with its own
+    dossier's report, not the district's photo."""
+    import_package(package(), by=reviewer)
+    decision = received()
+    photo, report = decision.files.get(kind="evidence"), decision.files.get(kind="report")
+    assert (photo.unit, report.unit) == (tree.phu_quy, tree.tam_thanh)
+    client.force_login(UserFactory(username="tamthanh", role=Role.OFFICER, unit=tree.tam_thanh))
+    page = client.get(reverse("awards:decision_detail", args=[decision.pk]))
+    assert [row.original_name for row in page.context["received_files"]] == [
+        "quyet-dinh-1-QĐ-UBND.docx", "Báo cáo thành tích.pdf"]
+    assert "Ảnh hoạt động.png" not in page.content.decode()
+    assert client.get(reverse("awards:decision_file",
+                              args=[decision.pk, report.pk])).status_code == 200
+    assert client.get(reverse("awards:decision_file",
+                              args=[decision.pk, photo.pk])).status_code == 404
+
+
+def test_a_dossier_file_of_a_unit_unknown_here_goes_to_the_province_wide_roles(
+        package, reviewer, officer, client):
+    """A package made before files named their unit (or a unit this end does not have)."""
+    listed = [{key: value for key, value in item.items() if key != "unit"}
+              for item in package.data["files"]]
+    import_package(package(files=listed), by=reviewer)
+    decision = received()
+    report = decision.files.get(kind="report")
+    assert report.unit is None
+    download = reverse("awards:decision_file", args=[decision.pk, report.pk])
+    client.force_login(officer)
+    assert client.get(download).status_code == 404
+    page = client.get(reverse("awards:decision_detail", args=[decision.pk]))
+    assert [row.original_name for row in page.context["received_files"]] == [
+        "quyet-dinh-1-QĐ-UBND.docx"]
+    client.force_login(reviewer)
+    assert client.get(download).status_code == 200
 
 
 def test_a_decision_without_received_files_shows_no_such_section(package, officer, client):

@@ -442,8 +442,9 @@ class PackageReceipt(models.Model):
 class DecisionFile(models.Model):
     """A file received with a decision package (docs/packages.md): the decision as a Word
     document, or an attachment of a dossier it decided. Stored outside the web root under a
-    random name (as dossier attachments are), served only through the decision's download view;
-    never edited."""
+    random name (as dossier attachments are), served only through the decision's download view:
+    the decision itself to whoever sees the decision, a dossier's file only within the scope of
+    its unit. Never edited."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="files")
     receipt = models.ForeignKey(
@@ -453,6 +454,12 @@ class DecisionFile(models.Model):
     kind = models.CharField(_("document type"), max_length=20, choices=DecisionFileKind.choices)
     original_name = models.CharField(_("file name"), max_length=255)
     dossier = models.CharField(_("dossier (number as sent)"), max_length=255, blank=True)
+    # The unit that proposed the dossier, when it is a unit of this system: its files go only
+    # to those whose scope holds it (queries.decision_files_visible_to).
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("proposing unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
     sha256 = models.CharField(max_length=64, editable=False)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     content_type = models.CharField(_("file type"), max_length=100)

@@ -134,7 +134,8 @@ class DecisionPlan:
         stored = random_name() if dry_run else self.stored.store(item["content"])
         DecisionFile.objects.create(
             decision=decision, receipt=receipt, kind=item["kind"], original_name=item["name"],
-            dossier=item["dossier"], sha256=item["sha256"], size=len(item["content"]),
+            dossier=item["dossier"], unit=item["unit"], sha256=item["sha256"],
+            size=len(item["content"]),
             content_type=item["content_type"], stored_name=stored)
         counts["files"] += 1
 
@@ -187,8 +188,12 @@ def read_decision_file(fields: Fields, raw: Any, at: str, package: Package) -> d
             "kind": fields.choice(raw, "kind", at, DecisionFileKind.values,
                                   default=DecisionFileKind.OTHER),
             "dossier": fields.text(raw, "dossier", at),
+            "unit": None,
             "sha256": hashlib.sha256(content).hexdigest(), "content": content,
             "content_type": ""}
+    if raw.get("unit") is not None:  # absent from packages of version 1 made before it
+        item["unit"] = find_unit(fields, fields.obj(raw["unit"], f"{at}.unit"), f"{at}.unit",
+                                 required=False)
     if item["name"]:
         try:
             item["content_type"] = check_received(content, item["name"]).content_type

@@ -28,17 +28,19 @@ def decision_files(decision: Decision, awards) -> tuple[list[dict], list[tuple]]
     slug = "".join(ch if ch.isalnum() else "-" for ch in decision.number).strip("-")
     listed = [{"path": "files/0001.docx", "name": f"quyet-dinh-{slug or decision.pk}.docx",
                "sha256": hashlib.sha256(document).hexdigest(), "size": len(document),
-               "content_type": DOCX, "kind": "decision", "dossier": None}]
+               "content_type": DOCX, "kind": "decision", "dossier": None, "unit": None}]
     openers = [("files/0001.docx", partial(io.BytesIO, document))]
     dossiers = Proposal.objects.filter(decision=decision, nominees__award__in=awards).distinct()
     attachments = (Attachment.objects.filter(proposal__in=dossiers)
-                   .select_related("proposal").order_by("proposal_id", "uploaded_at", "pk"))
+                   .select_related("proposal__unit").order_by("proposal_id", "uploaded_at", "pk"))
     for number, attachment in enumerate(attachments, start=2):
         suffix = PurePosixPath(attachment.original_name).suffix.lower()[:10]
         path = f"files/{number:04d}{suffix}"
         listed.append({"path": path, "name": attachment.original_name,
                        "sha256": attachment.sha256, "size": attachment.size,
                        "content_type": attachment.content_type, "kind": attachment.kind,
-                       "dossier": attachment.proposal.number or str(attachment.proposal)})
+                       "dossier": attachment.proposal.number or str(attachment.proposal),
+                       "unit": {"code": attachment.proposal.unit.code,
+                                "name": attachment.proposal.unit.name}})
         openers.append((path, partial(open_attachment, attachment)))
     return listed, openers

@@ -2,8 +2,15 @@
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from thidua.accounts.choices import Role
-from thidua.awards.models import Award, Decision, DecisionDraft, Initiative, Revocation
+from thidua.accounts.choices import PROVINCE_WIDE, Role
+from thidua.awards.models import (
+    Award,
+    Decision,
+    DecisionDraft,
+    DecisionFile,
+    Initiative,
+    Revocation,
+)
 from thidua.organisations.models import Unit
 from thidua.organisations.queries import in_scope, lineage_ids, scope_paths
 from thidua.people.models import Person
@@ -37,6 +44,17 @@ def decisions_visible_to(user) -> QuerySet[Decision]:
         in_scope(paths, "issuer__path") | Q(pk__in=awards.values("decision_id"))
         | Q(pk__in=revoking)
     )
+
+
+def decision_files_visible_to(user, decision: Decision) -> QuerySet[DecisionFile]:
+    """The files received with `decision` that `user` may open: the decision's own document
+    (no dossier) for whoever sees the decision; a dossier's files for the province-wide roles
+    and for those whose scope holds the dossier's unit (a unit unknown here: nobody else)."""
+    files = DecisionFile.objects.filter(decision=decision)
+    paths = scope_paths(user)
+    if paths is None or getattr(user, "role", None) in PROVINCE_WIDE:
+        return files
+    return files.filter(Q(dossier="") | (Q(unit__isnull=False) & in_scope(paths, "unit__path")))
 
 
 def initiatives_visible_to(user) -> QuerySet[Initiative]:

@@ -12,7 +12,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards import queries
-from thidua.awards.models import DecisionFile
 from thidua.awards.package import describe, export_decision, import_package
 from thidua.awards.package_format import PackageError
 from thidua.core.text import fold
@@ -60,10 +59,12 @@ def dossier_package(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def decision_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
-    """A file received with the decision, for those who see the decision; under its original
-    name (FileResponse writes a non-ASCII name as RFC 5987 `filename*`)."""
+    """A file received with the decision, for those who may open it
+    (queries.decision_files_visible_to); under its original name (FileResponse writes a
+    non-ASCII name as RFC 5987 `filename*`)."""
     decision = get_object_or_404(queries.decisions_visible_to(request.user), pk=pk)
-    received = get_object_or_404(DecisionFile, decision=decision, pk=file_pk)
+    received = get_object_or_404(queries.decision_files_visible_to(request.user, decision),
+                                 pk=file_pk)
     try:
         handle = open_stored(received.stored_name)
     except FileNotFoundError:

@@ -149,6 +149,6 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "awards/register/decision_detail.html", {
         "decision": decision, "page": paginate(request, awards), "revocations": revocations,
         "issuer_visible": issuer_visible, "draft": draft,
-        "received_files": decision.files.order_by("pk"),
+        "received_files": award_queries.decision_files_visible_to(user, decision).order_by("pk"),
         "may_revoke": award_queries.may_decide(user),
     })
