@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 from tests.eligibility.test_properties import cases
 from thidua.eligibility.cases import parse_case
+from thidua.eligibility.compiled import Context
 from thidua.eligibility.conditions import Leaf
-from thidua.eligibility.engine import Context, Evaluation, check_case, check_codes, plan_for
+from thidua.eligibility.engine import check_case, check_codes, plan_for
+from thidua.eligibility.evaluation import Evaluation
 from thidua.eligibility.history import History
 from thidua.eligibility.predicates import Env, Fixed, Needs, compile_predicate
 from thidua.eligibility.rules import registry

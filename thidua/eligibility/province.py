@@ -32,7 +32,8 @@ from thidua.awards.models import Award, AwardType, Decision, Initiative
 from thidua.awards.queries import in_force
 from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.choices import NOT_BASE_KINDS, RANK, SCOPE_RANK
-from thidua.eligibility.engine import Context, context_for
+from thidua.eligibility.compiled import Context
+from thidua.eligibility.engine import context_for, plan_of
 from thidua.eligibility.facts import Case, DisciplineFact, PositionFact, Subject
 from thidua.eligibility.history import History, discipline_clock
 from thidua.eligibility.predicates import NO_YEAR, Need, Needs
@@ -174,7 +175,7 @@ class Batch:
         codes = tuple(self.codes if self.codes is not None else [
             family for family in self.rules.families if self.rules.open_paths(family, subject)
             and (self.only is None or family in self.only)])
-        plans = [context.plan(code, self.decided_by, self.council).verdict for code in codes]
+        plans = [plan_of(context, code, self.decided_by, self.council).verdict for code in codes]
         self.needs.merge(context.needs)
         return codes, plans
 

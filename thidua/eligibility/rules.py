@@ -204,7 +204,7 @@ class Registry:
         self.known_facts = frozenset(self.all_facts)
         # Answers that depend only on codes, subjects and dates, remembered for batches.
         self._memo: dict[tuple, object] = {}
-        # The fast path's compiled proposal contexts (engine.Context), by context key.
+        # The fast path's compiled proposal contexts (compiled.Context), by context key.
         self.compiled: dict[tuple, object] = {}
 
     def remember(self, key: tuple, compute):
