@@ -3,6 +3,7 @@ order, the defaults filled in, and the driver's errors raised as Django's."""
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.core.bulk import insert_rows
@@ -29,3 +30,17 @@ def test_a_duplicate_raises_django_integrity_error_and_writes_nothing(returning)
         insert_rows(User, ["username", "password"], [("hoa", "!"), ("lan", "!")],
                     returning=returning)
     assert list(User.objects.values_list("username", flat=True)) == ["lan"]
+
+
+@pytest.mark.parametrize("returning", [False, True])
+def test_the_defaults_are_those_the_orm_writes(returning):
+    """On SQLite the defaults end the prepared INSERT as literals: the same values read back."""
+    before = timezone.now()
+    insert_rows(User, ["username", "password"], [("an", "!"), ("hoa", "!")], returning=returning)
+    User.objects.create(username="binh", password="!")
+    fields = [f.attname for f in User._meta.concrete_fields
+              if f.attname not in {"id", "username", "date_joined"}]
+    written = [User.objects.filter(username=name).values(*fields).get()
+               for name in ("an", "hoa", "binh")]
+    assert written[0] == written[1] == written[2]
+    assert before <= User.objects.get(username="an").date_joined <= timezone.now()

@@ -505,18 +505,19 @@ def _choose_awards(rows: list[Row], result: Plan) -> None:
                 for person_id, type_id, year, decision_id in Award.objects.filter(
                     decision_id__in=decisions, person_id__in=people).values_list(
                     "person_id", "award_type_id", "year", "decision_id"))
-    people = result.people
+    people, new_awards = result.people, result.new_awards
     for row in rows:
         person_id = people.get(row.person_key)
-        natural = (person_id, row.award_type.id, row.year, row.decision_number)
-        if person_id is not None and natural in recorded:
+        status = "new"
+        if person_id is None:  # a new person has no award yet
+            new_awards.append(row)
+        elif (natural := (person_id, row.award_type.id, row.year,
+                          row.decision_number)) in recorded:
             result.skipped += 1
             status = "recorded"
         else:
-            if person_id is not None:
-                recorded.add(natural)  # two people of the file may turn out to be one
-            result.new_awards.append(row)
-            status = "new"
+            recorded.add(natural)  # two people of the file may turn out to be one
+            new_awards.append(row)
         if len(result.preview) < PREVIEW_ROWS:
             result.preview.append(_preview(row, status, person_id is None))
 

@@ -26,12 +26,12 @@ def insert_rows(model, given: list[str], rows: Iterable[tuple], *,
                                     connection) for f in rest)
     by_name = {f.attname: f for f in fields}
     columns = [by_name[name].column for name in given] + [f.column for f in rest]
-    rows = [(*row, *tail) for row in rows]
     if connection.vendor == "postgresql":
-        return copy_rows(model, columns, rows, returning=returning)
+        return copy_rows(model, columns, [(*row, *tail) for row in rows], returning=returning)
     if returning and not connection.features.can_return_rows_from_bulk_insert:
-        return insert_one_by_one(model, [*given, *(f.attname for f in rest)], rows)
-    return insert_sqlite(model, columns, rows, returning=returning)
+        return insert_one_by_one(model, [*given, *(f.attname for f in rest)],
+                                 [(*row, *tail) for row in rows])
+    return insert_sqlite(model, columns, list(rows), returning=returning, tail=tail)
 
 
 def copy_rows(model, columns: list[str], rows: list[tuple], *, returning: bool) -> list[int]:
@@ -54,24 +54,29 @@ def copy_rows(model, columns: list[str], rows: list[tuple], *, returning: bool) 
     return ids
 
 
-def insert_sqlite(model, columns: list[str], rows: list[tuple], *, returning: bool) -> list[int]:
+def insert_sqlite(model, columns: list[str], rows: list[tuple], *, returning: bool,
+                  tail: tuple = ()) -> list[int]:
     """SQLite, on the driver's own cursor (Django's wrapper rewrites every placeholder of a
     statement, which for 100,000 rows costs longer than SQLite takes to insert them): one
     prepared INSERT run for each row, or multi-row INSERT … RETURNING id when the new keys are
-    needed, as many rows per statement as SQLite accepts parameters."""
+    needed, as many rows per statement as SQLite accepts parameters. The values of `tail`, the
+    same for every row, end the prepared INSERT as literals (quoted by SQLite itself) rather
+    than being copied into each row."""
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
-    placeholder = f"({', '.join(['?'] * len(columns))})"
     insert = f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES "
     with connection.cursor():  # make sure the connection is open
         cursor = connection.connection.cursor()
     try:
         with connection.wrap_database_errors:  # the driver's errors turned into Django's
+            literals = [cursor.execute("SELECT quote(?)", [value]).fetchone()[0]
+                        for value in tail]
+            placeholder = f"({', '.join(['?'] * (len(columns) - len(tail)) + literals)})"
             if not returning:
                 cursor.executemany(insert + placeholder, rows)
                 return []
             ids: list[int] = []
-            size = max(parameter_limit() // len(columns), 1)
+            size = max(parameter_limit() // max(len(columns) - len(tail), 1), 1)
             for batch in (rows[start:start + size] for start in range(0, len(rows), size)):
                 cursor.execute(f"{insert}{', '.join([placeholder] * len(batch))} RETURNING "
                                f"{quote(model._meta.pk.column)}",
