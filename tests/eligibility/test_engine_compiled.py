@@ -11,9 +11,10 @@ from thidua.eligibility.cases import parse_case
 from thidua.eligibility.compiled import Context
 from thidua.eligibility.conditions import Leaf
 from thidua.eligibility.engine import check_case, check_codes, plan_for
+from thidua.eligibility.environment import Env, Fixed, Needs
 from thidua.eligibility.evaluation import Evaluation
 from thidua.eligibility.history import History
-from thidua.eligibility.predicates import Env, Fixed, Needs, compile_predicate
+from thidua.eligibility.predicates import compile_predicate
 from thidua.eligibility.rules import registry
 
 SETTINGS = settings(max_examples=400, deadline=None, database=None,

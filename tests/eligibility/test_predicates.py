@@ -4,19 +4,13 @@ import datetime
 
 import pytest
 
+from thidua.eligibility.award_predicates import Count, Fact, Prior
 from thidua.eligibility.cases import parse_case
 from thidua.eligibility.conditions import AllOf, AnyOf, Basis, Compiler, Uncertain
+from thidua.eligibility.environment import Env, YearExpr
 from thidua.eligibility.history import NEVER, History, discipline_clock
 from thidua.eligibility.members import MembersShare
-from thidua.eligibility.predicates import (
-    Consecutive,
-    Count,
-    Env,
-    Fact,
-    Prior,
-    RatingAtLeast,
-    YearExpr,
-)
+from thidua.eligibility.predicates import Consecutive, RatingAtLeast
 from thidua.eligibility.rules import registry
 from thidua.eligibility.tenure import TenureInPost, service_years
 

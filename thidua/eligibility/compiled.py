@@ -15,10 +15,11 @@ from thidua.eligibility.conditions import (
     Window,
     and3,
 )
+from thidua.eligibility.environment import Env, Fixed, Needs
 from thidua.eligibility.facts import Subject
 from thidua.eligibility.history import History
 from thidua.eligibility.outcomes import ELIGIBLE, INELIGIBLE, OUTCOME_VALUE, REVIEW, combine
-from thidua.eligibility.predicates import Env, Fixed, Needs, compile_predicate
+from thidua.eligibility.predicates import compile_predicate
 from thidua.eligibility.rules import Registry, Rule, RuleFileError, Version
 
 # Compiling keeps state on the Context (the overlay, Needs.gate): one thread compiles at a time.

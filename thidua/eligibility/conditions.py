@@ -7,6 +7,15 @@ appends one reason per check made."""
 import datetime
 
 from thidua.eligibility import messages as say
+from thidua.eligibility.award_predicates import (
+    Count,
+    DossierDeadline,
+    Fact,
+    HasAward,
+    NotReused,
+    Prior,
+)
+from thidua.eligibility.environment import Env, YearExpr
 from thidua.eligibility.history import History
 from thidua.eligibility.members import (
     MembersAllRated,
@@ -20,15 +29,7 @@ from thidua.eligibility.predicates import (
     ConsecutiveRatings,
     ConsecutiveTitleOrRating,
     ConsecutiveTitles,
-    Count,
-    DossierDeadline,
-    Env,
-    Fact,
-    HasAward,
-    NotReused,
-    Prior,
     RatingAtLeast,
-    YearExpr,
 )
 from thidua.eligibility.tenure import NoDisciplineInTenure, TenureInPost
 

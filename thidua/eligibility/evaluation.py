@@ -24,6 +24,7 @@ from thidua.eligibility.choices import (
     Verdict,
 )
 from thidua.eligibility.conditions import and3, reason
+from thidua.eligibility.environment import Env, Fixed
 from thidua.eligibility.facts import AwardFact, Case, InitiativeFact, Members
 from thidua.eligibility.history import NEVER, History
 from thidua.eligibility.messages import gettext as _
@@ -35,7 +36,6 @@ from thidua.eligibility.outcomes import (
     REVIEW,
     combine,
 )
-from thidua.eligibility.predicates import Env, Fixed
 from thidua.eligibility.rules import Registry, Rule, Version
 from thidua.people.choices import PersonGroup
 

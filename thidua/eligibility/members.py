@@ -3,9 +3,9 @@ is absent is unknown, so a condition on it is None (not decidable), never False.
 
 from thidua.eligibility import messages as say
 from thidua.eligibility.choices import DISCIPLINE_RANK
+from thidua.eligibility.environment import Env, YearExpr
 from thidua.eligibility.history import History
 from thidua.eligibility.messages import gettext as _
-from thidua.eligibility.predicates import Env, YearExpr
 
 
 class _MemberPredicate:

@@ -9,7 +9,7 @@ snapshot — a History built straight from the rows — and every code is decide
 the engine compiles once per (person group, province) (engine.Plan.verdict). So memory holds
 one person's history at a time, plus the verdicts.
 
-Only the rows a compiled rule can read are fetched (predicates.Needs): awards of the codes the
+Only the rows a compiled rule can read are fetched (environment.Needs): awards of the codes the
 conditions name, and of the annual titles in the proposal year (G02); thematic and one-off
 awards (G03) never. Verdicts are those of engine.check_codes on queries.facts_for_person
 (tests compare them on a varied province)."""
@@ -34,9 +34,9 @@ from thidua.eligibility.cases import CaseError, parse_case
 from thidua.eligibility.choices import NOT_BASE_KINDS, RANK, SCOPE_RANK
 from thidua.eligibility.compiled import Context
 from thidua.eligibility.engine import context_for, plan_of
+from thidua.eligibility.environment import NO_YEAR, Need, Needs
 from thidua.eligibility.facts import Case, DisciplineFact, PositionFact, Subject
 from thidua.eligibility.history import History, discipline_clock
-from thidua.eligibility.predicates import NO_YEAR, Need, Needs
 from thidua.eligibility.rules import registry
 from thidua.organisations.models import Unit
 from thidua.people.choices import PersonGroup

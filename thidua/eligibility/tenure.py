@@ -3,9 +3,9 @@
 import datetime
 
 from thidua.eligibility import messages as say
+from thidua.eligibility.environment import Env
 from thidua.eligibility.history import History, years_between
 from thidua.eligibility.messages import gettext as _
-from thidua.eligibility.predicates import Env
 
 
 class TenureInPost:
