@@ -2,6 +2,7 @@
 list checks on save, in scope only."""
 
 import pytest
+from django.utils import translation
 
 from tests.factories import award_type, make_person
 from tests.proposals.conftest import counts
@@ -28,6 +29,20 @@ def test_an_ineligible_line_says_why(dossier, rated, zone_officer, ldtt):
     assert line.verdict == "INELIGIBLE"
     failed = [reason for reason in line.reasons if reason["met"] is False]
     assert failed and all("Điều" in reason["basis"] for reason in failed)
+
+
+def test_reasons_are_kept_in_the_records_language_whatever_the_users(dossier, rated,
+                                                                     zone_officer, ldtt):
+    """A check run from an English session stores the Vietnamese reasons everyone reads."""
+    with translation.override("en"):
+        line = services.add_nominee(by=zone_officer, proposal=dossier, person=rated.binh,
+                                    award_type=ldtt)
+    in_english_session = line.reasons
+    with translation.override("vi"):
+        services.check_nominees(dossier, by=zone_officer)
+    line.refresh_from_db()
+    assert in_english_session == line.reasons
+    assert any("năm" in reason["message"] for reason in line.reasons)
 
 
 def test_a_person_outside_the_units_scope_is_refused(dossier, rated, zone_officer, ldtt):
