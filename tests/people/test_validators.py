@@ -2,8 +2,10 @@ import datetime
 
 import pytest
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
-from thidua.people.validators import make_personal_id, personal_id_errors
+from thidua.people.validators import make_personal_id, matches, personal_id_errors, read_digits
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +50,14 @@ def test_gender_and_birth_year_must_match():
     assert personal_id_errors(value, birth_date=datetime.date(1986, 1, 1)) == [
         "Digits 4 to 6 give birth year 1985, not 1986."
     ]
+
+
+@given(st.from_regex(r"0[0-9]{11}", fullmatch=True)
+       | st.text(alphabet="0123456789０a", min_size=10, max_size=13),
+       st.sampled_from(["", "male", "female"]),
+       st.none() | st.dates(min_value=datetime.date(1800, 1, 1),
+                            max_value=datetime.date(2299, 12, 31)))
+def test_matches_is_personal_id_errors_finding_nothing(value, gender, birth):
+    """The importer's one-comparison check agrees with the full check."""
+    assert matches(read_digits(value), gender, birth) == (
+        personal_id_errors(value, gender=gender, birth_date=birth) == [])

@@ -148,10 +148,7 @@ def find_header(sheet: Sheet, headers: dict = HEADERS) -> tuple[int, dict[str, i
 def data_rows(sheet: Sheet, header: int, name_col: int, reading: Reading) -> list[list]:
     rows = sheet.rows
     for index in range(header + 1, len(rows)):
-        name = rows[index][name_col] if name_col < len(rows[index]) else ""
-        if name.__class__ is not str or not name or name.isspace():
-            if not blank(name):  # a number or a date where the name should be
-                continue
+        if blank(rows[index][name_col] if name_col < len(rows[index]) else ""):
             if any(filled(cells) for cells in rows[index:]):
                 reading.warnings.append(Issue(sheet.name, index + 1, "", _(
                     "Reading stopped at this row because its name is empty; the rows below it "

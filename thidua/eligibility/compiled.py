@@ -185,34 +185,29 @@ class Context:
         first False (a child bound before it keeps its binding). `parts` is consumed lazily:
         children after a fixed False never run, so they are not compiled (nor their rows
         read)."""
-        fns, unknown = [], False
-        for part in parts:
-            if isinstance(part, Fixed):
-                if part.value is None:
-                    unknown = True
-                elif part.value is False:
-                    return Context.stop(fns, False)
-                continue
-            fns.append(part)
-        if not fns:
-            return Fixed(None if unknown else True)
-        return Context.joined(fns, unknown, False)
+        return Context.either(parts, False)
 
     @staticmethod
     def any_of(parts):
         """AnyOf.run without reasons: True wins, then None (`parts` consumed lazily)."""
+        return Context.either(parts, True)
+
+    @staticmethod
+    def either(parts, wins: bool):
+        """all_of (wins=False) or any_of (wins=True): the fixed children folded in, the others
+        joined."""
         fns, unknown = [], False
         for part in parts:
             if isinstance(part, Fixed):
                 if part.value is None:
                     unknown = True
-                elif part.value is True:
-                    return Context.stop(fns, True)
+                elif part.value is wins:
+                    return Context.stop(fns, wins)
                 continue
             fns.append(part)
         if not fns:
-            return Fixed(None if unknown else False)
-        return Context.joined(fns, unknown, True)
+            return Fixed(None if unknown else not wins)
+        return Context.joined(fns, unknown, wins)
 
     @staticmethod
     def stop(fns: list, value: bool):
