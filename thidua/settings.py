@@ -161,7 +161,6 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "thidua@localhost")
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # Public address of the site: printed (and as a QR code) on certificates, for /xac-minh/<code>/.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Documents: amounts in words say "linh" or "lẻ" for a zero ten, "nghìn" or "ngàn" for a thousand.
@@ -169,6 +168,10 @@ AMOUNT_ZERO_TEN = env("AMOUNT_ZERO_TEN", "linh")
 AMOUNT_THOUSAND = env("AMOUNT_THOUSAND", "nghìn")
 # Certificates: how many Typst compiles of one batch run at once (at most the machine's cores).
 CERTIFICATE_WORKERS = int(env("CERTIFICATE_WORKERS", "4"))
+# Certificates: the font family (empty: Libertinus Serif, bundled with Typst) and folders of font
+# files to look in besides Typst's own (separated by the system's path separator, ":" on Linux).
+CERTIFICATE_FONT = env("CERTIFICATE_FONT")
+CERTIFICATE_FONT_DIRS = [Path(d) for d in env("CERTIFICATE_FONT_DIRS").split(os.pathsep) if d]
 # Digital signatures: an RFC 3161 time-stamping authority added to signatures made here
 # (empty: none), and the largest signed PDF accepted for upload.
 SIGNING_TSA_URL = env("SIGNING_TSA_URL", "")

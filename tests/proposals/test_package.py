@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from tests.awards.decisions import make_dossier, make_round, nominate
@@ -16,6 +17,7 @@ from thidua.awards.models import PackageReceipt
 from thidua.awards.package import import_package
 from thidua.awards.package_format import PackageError
 from thidua.core.models import AuditEntry
+from thidua.proposals import deadlines
 from thidua.proposals import services as proposal_services
 from thidua.proposals.choices import Outcome, State
 from thidua.proposals.models import Attachment, Nominee, Proposal, Transition
@@ -117,6 +119,17 @@ def test_a_dossier_package_becomes_a_submitted_dossier_at_the_receiving_level(
         "from_state", "to_state", "action", "actor").get() == (
         State.DRAFT, State.SUBMITTED, "import", reviewer.pk)
     assert AuditEntry.objects.filter(action="thidua.package.imported_dossier").count() == 1
+
+
+def test_a_received_dossier_is_due_for_receiving_as_one_submitted_here(
+        sent, tmp_path, province_round, reviewer):
+    path = tmp_path / "ho-so.zip"
+    path.write_bytes(package_of(sent))
+    received = Proposal.objects.get(pk=int(import_package(path, by=reviewer,
+                                                          round_=province_round).object_id))
+    expected = deadlines.due_date(received, State.SUBMITTED, timezone.localdate())
+    assert expected is not None
+    assert received.due_on == expected
 
 
 def test_the_one_round_of_the_year_and_kind_is_taken_when_none_is_given(sent, tmp_path):

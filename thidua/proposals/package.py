@@ -29,7 +29,7 @@ from thidua.core.text import fold
 from thidua.eligibility.choices import Verdict
 from thidua.organisations.models import Unit
 from thidua.people.models import Person
-from thidua.proposals import filetypes
+from thidua.proposals import deadlines, filetypes
 from thidua.proposals.choices import AttachmentKind, State
 from thidua.proposals.models import Attachment, Nominee, Proposal, Round, Transition
 from thidua.proposals.services import open_attachment
@@ -112,6 +112,8 @@ class DossierPlan:
         proposal = Proposal(round=self.round, unit=self.unit, state=State.SUBMITTED,
                             submitted_at=timezone.now(), created_by=user, **self.header)
         proposal.search_key = search_key(proposal)
+        # Received today: the receiving step is due as for a dossier submitted here.
+        deadlines.apply(proposal, State.SUBMITTED, timezone.localdate())
         proposal.save()
         note = _("Received as an export package from %(body)s.") % {"body": self.body_name}
         Transition.objects.create(proposal=proposal, from_state=State.DRAFT,

@@ -41,8 +41,8 @@ def unit_paths(unit: Unit) -> list[str]:
 
 
 def visible_to(user) -> QuerySet[Proposal]:
-    """The dossiers `user` may open: officers their own subtree, reviewers, leaders and the
-    council their province, administrators all."""
+    """The dossiers `user` may open: officers and leaders their unit's subtree, reviewers
+    and the council their province, administrators all."""
     paths = proposal_paths(user)
     if paths is None:
         return Proposal.objects.all()
