@@ -39,6 +39,9 @@ def database(tmp_path):
             connection.ensure_connection()
             copy = sqlite3.connect(target)
             connection.connection.backup(copy)
+            # In WAL mode already, as a deployed database is: the workers' own PRAGMA
+            # journal_mode=WAL, all at once, would each need the file to themselves.
+            copy.execute("PRAGMA journal_mode=WAL")
             copy.close()
             self.settings = {**connection.settings_dict, "NAME": str(target)}
             self.wrapper = type(connections["default"])
@@ -54,9 +57,11 @@ def run_at_once(database, jobs: list[Callable]) -> list:
     def work(index: int, job: Callable) -> None:
         use(database)
         try:
+            connections["default"].ensure_connection()  # connected before the race starts
             barrier.wait()
             results[index] = job()
         except Exception as error:
+            barrier.abort()  # a worker that could not start releases the others at once
             results[index] = error
         finally:
             connections["default"].close()
