@@ -260,6 +260,8 @@ def test_a_sheet_without_any_header_row(db, tmp_path, rejected):
     ({"Giới tính": "Khác"},
      "cột Giới tính (D): “Khác” không phải là giới tính: hãy ghi Nam hoặc Nữ."),
     ({"Năm": "năm ngoái"}, "cột Năm (G): “năm ngoái” không phải là năm."),
+    ({"Năm": "2²"}, "cột Năm (G): “2²” không phải là năm."),
+    ({"Năm": "9" * 5000}, f"cột Năm (G): “{'9' * 5000}” không phải là năm."),
     ({"Năm": 1930}, "cột Năm (G): Năm 1930 trước năm 1945."),
     ({"Loại khen thưởng": "Thường xuyên"},
      "cột Loại khen thưởng (L): “Thường xuyên” không phải là loại hình khen thưởng; hãy ghi một "

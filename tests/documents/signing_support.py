@@ -17,8 +17,10 @@ PASSPHRASE = "mật-khẩu-thử"
 
 
 def _certificate(name: str, key, usage: x509.ExtendedKeyUsage | None, *, ca: bool,
-                 issuer: tuple[x509.Certificate, object] | None = None) -> x509.Certificate:
-    """Valid for a day; self-signed, or signed by `issuer` (its certificate and key)."""
+                 issuer: tuple[x509.Certificate, object] | None = None,
+                 valid_days: tuple[float, float] = (0, 1)) -> x509.Certificate:
+    """Valid for a day (or from and until `valid_days` days from now); self-signed, or
+    signed by `issuer` (its certificate and key)."""
     subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "UBND tỉnh Bình Thuận"),
                          x509.NameAttribute(NameOID.COMMON_NAME, name)])
@@ -27,8 +29,8 @@ def _certificate(name: str, key, usage: x509.ExtendedKeyUsage | None, *, ca: boo
         x509.CertificateBuilder().subject_name(subject)
         .issuer_name(issuer[0].subject if issuer else subject)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
+        .not_valid_before(now + datetime.timedelta(days=valid_days[0], minutes=-5))
+        .not_valid_after(now + datetime.timedelta(days=valid_days[1]))
         .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
                                      key_encipherment=False, data_encipherment=False,
                                      key_agreement=False, key_cert_sign=ca, crl_sign=False,
@@ -40,13 +42,16 @@ def _certificate(name: str, key, usage: x509.ExtendedKeyUsage | None, *, ca: boo
     return builder.sign(issuer[1] if issuer else key, hashes.SHA256())
 
 
-def throwaway_pkcs12(common_name: str = "Nguyễn Hồng Hải") -> tuple[bytes, x509.Certificate]:
-    """A key and a self-signed certificate valid for a day, in a PKCS#12 file."""
+def throwaway_pkcs12(common_name: str = "Nguyễn Hồng Hải", *, with_key: bool = True,
+                     valid_days: tuple[float, float] = (0, 1)) -> tuple[bytes, x509.Certificate]:
+    """A key and a self-signed certificate valid for a day (or as `valid_days` says), in a
+    PKCS#12 file; without `with_key`, the certificate alone."""
     key = ec.generate_private_key(ec.SECP256R1())
     certificate = _certificate(common_name, key,
-                               x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), ca=True)
+                               x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), ca=True,
+                               valid_days=valid_days)
     data = pkcs12.serialize_key_and_certificates(
-        b"thidua", key, certificate, None,
+        b"thidua", key if with_key else None, certificate, None,
         serialization.BestAvailableEncryption(PASSPHRASE.encode()))
     return data, certificate
 

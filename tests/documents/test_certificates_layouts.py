@@ -121,3 +121,14 @@ def test_an_unknown_kind_is_not_found(client, reviewer, tree):
     client.force_login(reviewer)
     url = reverse("certificates:layout_edit", args=["bang_khen"])
     assert client.get(url + f"?don-vi={tree.province.pk}&doi-tuong=ho-gia-dinh").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["abc", ""])
+def test_a_posted_field_name_that_is_none_of_ours_is_a_form_error(client, reviewer, tree, name):
+    client.force_login(reviewer)
+    url = reverse("certificates:layout_edit", args=["bang_khen"]) + f"?don-vi={tree.province.pk}"
+    data = post_data(layouts.complete(layouts.resolve("bang_khen", tree.province, "individual")))
+    data["form-0-name"] = name
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with its error
+    assert not BlankLayout.objects.exists()

@@ -5,6 +5,7 @@ import io
 import pytest
 from cryptography.hazmat.primitives import serialization
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.signers import PdfTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
@@ -113,6 +114,21 @@ def test_an_unsigned_or_broken_file_is_refused(certificate_pdf):
     with pytest.raises(signing.SigningError):
         signing.store_signed(by=None, content=b"not a pdf", title="x")
     assert SignedDocument.objects.count() == 0
+
+
+def test_a_file_holding_a_certificate_without_its_key_is_refused():
+    data, _certificate = throwaway_pkcs12(with_key=False)
+    with pytest.raises(signing.SigningError, match="PKCS#12") as raised:
+        signing.signer_from_pkcs12(data, PASSPHRASE)
+    assert not isinstance(raised.value, signing.WrongPassphrase)
+
+
+@pytest.mark.parametrize(("valid_days", "says"), [((-30, -1), "expired on"),
+                                                   ((2, 30), "valid only from")])
+def test_a_certificate_outside_its_validity_period_signs_nothing(valid_days, says):
+    data, _certificate = throwaway_pkcs12(valid_days=valid_days)
+    with translation.override("en"), pytest.raises(signing.SigningError, match=says):
+        signing.signer_from_pkcs12(data, PASSPHRASE)
 
 
 def test_a_file_that_is_no_pkcs12_is_told_apart_from_a_wrong_passphrase():

@@ -11,6 +11,7 @@ from thidua.accounts.api_errors import get_or_404
 from thidua.awards import queries
 from thidua.awards.models import Award, AwardType, Decision
 from thidua.core.api import DETAIL_ERRORS, LIST_ERRORS, Pagination
+from thidua.core.ids import MAX_ID
 from thidua.core.text import clean
 from thidua.organisations import queries as unit_queries
 from thidua.organisations.api import UnitRef, visible_or_none
@@ -139,8 +140,9 @@ class DecisionFilter(Schema):
 
 
 class AwardFilter(Schema):
-    person: int | None = Field(None, description="Awards of this person.")
-    unit: int | None = Field(None, description="Awards given in this unit or its sub-units.")
+    person: int | None = Field(None, ge=1, le=MAX_ID, description="Awards of this person.")
+    unit: int | None = Field(None, ge=1, le=MAX_ID,
+                             description="Awards given in this unit or its sub-units.")
     code: str = Field("", max_length=60, description="Catalogue code (ldtt, cstd_co_so, …).")
     year: int | None = Field(None, ge=1945, le=2100, description="Achievement year.")
 

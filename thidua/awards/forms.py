@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.choices import Authority
+from thidua.core.ids import ModelMultipleIdField
 from thidua.organisations import queries as unit_queries
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -96,7 +97,7 @@ class DraftForm(DecisionHeaderForm):
     period_end_year = forms.IntegerField(label=_("Period to (year)"), required=False,
                                          min_value=1945, max_value=2100,
                                          widget=forms.NumberInput(attrs=YEAR))
-    proposals = forms.ModelMultipleChoiceField(
+    proposals = ModelMultipleIdField(
         label=_("Voted dossiers"), queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one voted dossier."),
                         "invalid_choice": _("This dossier cannot be chosen."),
@@ -124,7 +125,7 @@ class RevocationForm(DecisionHeaderForm):
     basis = forms.CharField(label=_("Basis"), max_length=255, required=False,
                             initial="Luật Thi đua, khen thưởng 2022, Điều 93",
                             widget=forms.TextInput(attrs=TEXT))
-    awards = forms.ModelMultipleChoiceField(
+    awards = ModelMultipleIdField(
         label=_("Awards to revoke"), queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one award to revoke."),
                         "invalid_choice": _("This award cannot be chosen."),

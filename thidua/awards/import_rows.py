@@ -368,7 +368,7 @@ class RowChecker:
         if blank(value):
             return None
         text = display(value)
-        if isinstance(value, bool) or not text.isdigit():
+        if isinstance(value, bool) or not (text.isascii() and text.isdigit()) or len(text) > 9:
             raise CellError(_("“%(value)s” is not a year.") % {"value": text})
         year = int(text)
         if year > self.today.year:

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from thidua.core.ids import MAX_ID
+
 MAX_PAGE_SIZE = 200
 
 
@@ -17,7 +19,7 @@ class Pagination(PaginationBase):
     class Input(Schema):
         limit: int = Field(settings.PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE,
                            description="Items per page (at most 200).")
-        offset: int = Field(0, ge=0, description="Items to skip.")
+        offset: int = Field(0, ge=0, le=MAX_ID, description="Items to skip.")
 
     class Output(Schema):
         count: int = Field(description="How many items match, over all pages.")

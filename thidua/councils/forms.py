@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from thidua.accounts.models import User
+from thidua.core.ids import ModelMultipleIdField
 from thidua.core.text import clean
 from thidua.councils.choices import WRITTEN_CHOICES, Choice, MemberRole, RecusalReason
 from thidua.organisations import queries as unit_queries
@@ -88,7 +89,7 @@ class SessionForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
+    present = ModelMultipleIdField(
         label=_("Members present"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple)
 
@@ -237,7 +238,7 @@ class LateArrivalForm(forms.Form):
 class RevoteForm(forms.Form):
     """The council's decision to vote again on some nominees of a closed session."""
 
-    nominees = forms.ModelMultipleChoiceField(
+    nominees = ModelMultipleIdField(
         label=_("Nominees to vote on again"), queryset=None,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose the nominees to vote on again."),

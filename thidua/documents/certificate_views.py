@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from thidua.awards import queries as award_queries
+from thidua.core.ids import parse_id
 from thidua.documents import verification
 from thidua.documents.certificates import layouts, queries, services, tasks
 from thidua.documents.certificates import render as certificate_render
@@ -129,8 +130,7 @@ def _layout_unit(request: HttpRequest):
     wanted = request.GET.get("don-vi") or request.user.unit_id
     if wanted is None:
         return None
-    unit = unit_queries.visible_to(request.user).filter(
-        pk=int(wanted) if str(wanted).isdigit() else 0).first()
+    unit = unit_queries.visible_to(request.user).filter(pk=parse_id(wanted) or 0).first()
     if unit is None:
         raise Http404(_("Choose a unit in your scope."))
     return unit

@@ -7,6 +7,7 @@ as a `SignedDocument` named by their SHA-256, with that hash in the audit log. A
 signs elsewhere and its file is kept with `store_signed`: docs/documents.md, "Digital
 signatures", says how."""
 
+import datetime
 import hashlib
 import io
 from functools import lru_cache
@@ -52,9 +53,26 @@ def signer_from_pkcs12(data: bytes, passphrase: str | None = None) -> Signer:
             data, other_certs=[], passphrase=passphrase.encode() if passphrase else None)
     except ValueError as error:
         raise WrongPassphrase(_("The passphrase does not open the PKCS#12 file.")) from error
+    except (AttributeError, TypeError) as error:  # pyHanko, on a file without a private key
+        raise SigningError(_("The PKCS#12 file holds no certificate with its key.")) from error
     if signer is None or signer.signing_cert is None:
         raise SigningError(_("The PKCS#12 file holds no certificate with its key."))
+    check_validity(signer.signing_cert)
     return signer
+
+
+def check_validity(certificate, now: datetime.datetime | None = None) -> None:
+    """Refuse a certificate outside its validity period: a signature made with it is not
+    valid, whatever the document."""
+    now = now or timezone.now()
+    if now > certificate.not_valid_after:
+        raise SigningError(_("The signing certificate expired on %(date)s.")
+                           % {"date": timezone.localtime(certificate.not_valid_after)
+                              .strftime("%d/%m/%Y")})
+    if now < certificate.not_valid_before:
+        raise SigningError(_("The signing certificate is valid only from %(date)s.")
+                           % {"date": timezone.localtime(certificate.not_valid_before)
+                              .strftime("%d/%m/%Y")})
 
 
 def is_pkcs12(data: bytes) -> bool:

@@ -21,6 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from thidua.awards import queries as award_queries
+from thidua.core.ids import parse_number
 from thidua.documents import queries, signing
 from thidua.documents.forms import MAX_KEY_BYTES, SignedUploadForm, SignForm
 from thidua.documents.models import SignedDocument
@@ -77,7 +78,7 @@ def decision_signatures(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def sign_batch(request: HttpRequest, pk: int) -> HttpResponse:
     """Sign a batch's PDF with an uploaded PKCS#12 key; the key never reaches the disk."""
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_SIGN_REQUEST:
+    if (parse_number(request.META.get("CONTENT_LENGTH")) or 0) > MAX_SIGN_REQUEST:
         messages.error(request, _("The file is larger than 64 KB: it is not a PKCS#12 file "
                                   "of a signing certificate. Nothing was signed."))
         return redirect("certificates:signatures", pk=pk)

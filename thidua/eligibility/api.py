@@ -76,6 +76,8 @@ def check_eligibility(request: HttpRequest):
             data = json.loads(request.body.decode("utf-8-sig"))
         except RequestDataTooBig:
             return answer({"detail": _("The request is too large.")}, 400)
+        except RecursionError:
+            return answer({"detail": _("The JSON is nested too deeply.")}, 400)
         except (UnicodeDecodeError, ValueError) as error:
             return answer({"detail": _("The body is not valid JSON: %(error)s")
                            % {"error": error}}, 400)

@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 
 from thidua.accounts.api_errors import get_or_404
 from thidua.core.api import DETAIL_ERRORS, LIST_ERRORS, Pagination
+from thidua.core.ids import MAX_ID
 from thidua.core.text import fold
 from thidua.organisations import queries
 from thidua.organisations.models import LineageEvent, Unit
@@ -71,7 +72,8 @@ class UnitDetail(UnitOut):
 class UnitFilter(Schema):
     search: str = Field("", max_length=100, description="Words of the name, accents optional.")
     current: bool | None = Field(None, description="true: units existing today; false: closed.")
-    parent: int | None = Field(None, description="Only the direct sub-units of this unit.")
+    parent: int | None = Field(None, ge=1, le=MAX_ID,
+                               description="Only the direct sub-units of this unit.")
 
 
 def visible_or_none(user, unit: Unit | None) -> Unit | None:

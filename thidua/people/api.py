@@ -10,6 +10,7 @@ from thidua.accounts.api_errors import get_or_404
 from thidua.awards import queries as award_queries
 from thidua.awards.api import AwardOut
 from thidua.core.api import DETAIL_ERRORS, LIST_ERRORS, Pagination
+from thidua.core.ids import MAX_ID
 from thidua.core.text import clean
 from thidua.organisations import queries as unit_queries
 from thidua.organisations.api import UnitRef
@@ -97,7 +98,8 @@ class HistoryOut(Schema):
 class PersonFilter(Schema):
     search: str = Field("", max_length=100, description=(
         "Words of the name, accents and case optional; or a personal ID (9 digits or more)."))
-    unit: int | None = Field(None, description="People of this unit and its sub-units.")
+    unit: int | None = Field(None, ge=1, le=MAX_ID,
+                             description="People of this unit and its sub-units.")
 
 
 @router.get(

@@ -17,6 +17,7 @@ from thidua.awards import queries, services
 from thidua.awards.choices import Authority, DraftState
 from thidua.awards.forms import DraftForm
 from thidua.awards.models import AnnexLine, DecisionDraft, DraftDossier
+from thidua.core.ids import parse_id, parse_number
 from thidua.organisations import queries as unit_queries
 from thidua.organisations.models import Unit
 from thidua.proposals.choices import DecidingLevel
@@ -46,8 +47,7 @@ def require(allowed: bool) -> None:
 
 def version_posted(request: HttpRequest) -> int:
     """The version the user's page showed; an unreadable one counts as stale (0)."""
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else 0
+    return parse_number(request.POST.get("version")) or 0
 
 
 @login_required
@@ -79,9 +79,10 @@ def draft_new(request: HttpRequest) -> HttpResponse:
 
 
 def chosen_round(user, value: str) -> Round:
-    if not value.isdigit():
+    pk = parse_id(value)
+    if pk is None:
         raise Http404
-    return get_object_or_404(queries.rounds_with_voted_dossiers(user), pk=int(value))
+    return get_object_or_404(queries.rounds_with_voted_dossiers(user), pk=pk)
 
 
 def defaults(round_: Round, user) -> dict:

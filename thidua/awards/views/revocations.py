@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from thidua.awards import queries, services
 from thidua.awards.forms import RevocationForm
 from thidua.awards.models import Award
+from thidua.core.ids import parse_id
 from thidua.organisations import queries as unit_queries
 from thidua.organisations.models import Unit
 
@@ -49,10 +50,10 @@ def candidate_awards(user, params) -> QuerySet[Award]:
     revoked are listed as such (and refused by the service if chosen from a stale page)."""
     awards = queries.with_status(queries.visible_to(user)).select_related(
         "award_type", "decision").order_by("decision__date", "pk")
-    decision = params.get("decision", "")
-    if decision.isdigit():
-        return awards.filter(decision_id=int(decision))
-    wanted = [int(pk) for pk in params.getlist("award") if pk.isdigit()]
+    if params.get("decision"):
+        decision = parse_id(params["decision"])
+        return awards.filter(decision_id=decision) if decision else awards.none()
+    wanted = {pk for pk in map(parse_id, params.getlist("award")) if pk}
     return awards.filter(pk__in=wanted)
 
 

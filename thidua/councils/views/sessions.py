@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from thidua.core.ids import parse_id
 from thidua.councils import queries, services
 from thidua.councils.choices import SessionState
 from thidua.councils.forms import (
@@ -151,11 +152,11 @@ def written_opinions(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _opinion_initial(request: HttpRequest, session: Session) -> dict:
     """Prefill with what was entered before for the member named in ?member=."""
-    member = request.GET.get("member", "")
-    if not member.isdigit():
+    member = parse_id(request.GET.get("member"))
+    if member is None:
         return {}
-    rows = WrittenOpinion.objects.filter(session=session, member_id=int(member))
-    return {"member": int(member),
+    rows = WrittenOpinion.objects.filter(session=session, member_id=member)
+    return {"member": member,
             **{field_name(nominee): choice for nominee, choice in rows.values_list(
                 "nominee_id", "choice")}}
 

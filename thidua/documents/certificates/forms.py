@@ -47,7 +47,10 @@ class BlankFieldForm(forms.Form):
 
     @property
     def label(self) -> str:
-        return BlankFieldName(self["name"].value()).label
+        """The field's name as the page shows it; a posted name that is none of ours (only a
+        hand-made request sends one) is shown as sent, next to the form's error."""
+        value = self["name"].value()
+        return BlankFieldName(value).label if value in BlankFieldName.values else str(value or "")
 
 
 BlankFieldFormSet = forms.formset_factory(BlankFieldForm, extra=0, min_num=len(BlankFieldName),

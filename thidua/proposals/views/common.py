@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from thidua.core.ids import parse_number
 from thidua.proposals import queries
 from thidua.proposals.models import Proposal
 from thidua.proposals.workflow import WorkflowError
@@ -32,5 +33,4 @@ def refused(request: HttpRequest, error: WorkflowError, proposal: Proposal) -> H
 def posted_version(request: HttpRequest) -> int | None:
     """The dossier version a form posted back (None when absent or not a number: the
     service then checks nothing against it, which only a hand-made request does)."""
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    return parse_number(request.POST.get("version"))

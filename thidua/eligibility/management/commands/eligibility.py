@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from thidua.core.ids import parse_id
 from thidua.eligibility import queries
 from thidua.eligibility.cases import CaseError
 from thidua.eligibility.engine import check
@@ -87,7 +88,7 @@ class Command(BaseCommand):
         common = {"decision_date": decision_date, "decided_by": options["decided_by"]}
         if options["subject"] == "person":
             person = Person.objects.select_related("unit").filter(
-                pk=int(options["id"]) if options["id"].isdigit() else None).first()
+                pk=parse_id(options["id"])).first()
             if person is None:
                 self.fail(_("No person has the number %(id)s.") % {"id": options["id"]})
             case = queries.facts_for_person(person, options["year"], options["code"], **common)
