@@ -53,8 +53,8 @@ def signer_from_pkcs12(data: bytes, passphrase: str | None = None) -> Signer:
             data, other_certs=[], passphrase=passphrase.encode() if passphrase else None)
     except ValueError as error:
         raise WrongPassphrase(_("The passphrase does not open the PKCS#12 file.")) from error
-    except (AttributeError, TypeError) as error:  # pyHanko, on a file without a private key
-        raise SigningError(_("The PKCS#12 file holds no certificate with its key.")) from error
+    except (AttributeError, TypeError):  # pyHanko, on a file that holds no private key
+        signer = None
     if signer is None or signer.signing_cert is None:
         raise SigningError(_("The PKCS#12 file holds no certificate with its key."))
     check_validity(signer.signing_cert)
