@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from tests.awards.decisions import make_draft, voted_round
@@ -28,7 +29,7 @@ from thidua.documents import signing
 from thidua.documents.certificates import services as certificate_services
 from thidua.documents.certificates.choices import CertificateForm
 from thidua.documents.certificates.layouts import save_layout
-from thidua.documents.models import CertificateBatch
+from thidua.documents.models import BlankLayout, CertificateBatch
 from thidua.documents.verification import issue_certificates
 from thidua.movements import services as cluster_services
 from thidua.organisations.models import LineageEvent, Unit
@@ -254,3 +255,58 @@ def test_a_decision_shows_the_files_received_with_it(site, records):
     assert [form.instance for form in page.context["inline_admin_formsets"][0].formset.forms] == [
         received]
     assert "Báo cáo thành tích.pdf" in page.content.decode()
+
+
+# ---- odd input (a fuzzing pass over /admin/): Django's "wrong lookup" or the form's error ----
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(("model", "params"), [
+    (Person, {"pk__in": HUGE}), (User, {"id__in": HUGE}), (Person, {"unit": HUGE}),
+    (Decision, {"date__year": HUGE}), (Decision, {"date__year": "9999", "date__month": "12"}),
+    (AuditEntry, {"at__year": HUGE})])
+def test_an_odd_list_lookup_shows_the_list_again(site, records, model, params):
+    response = site.get(url(model, "changelist"), params)
+    assert (response.status_code, response["Location"]) == (
+        302, url(model, "changelist") + "?e=1")
+
+
+def test_a_lineage_event_naming_a_unit_past_a_bigint_is_refused_beside_the_field(site, tree):
+    response = site.post(url(LineageEvent, "add"), {
+        "kind": "rename", "date": "01/01/2026", "predecessors": HUGE,
+        "successors": str(tree.phu_quy.pk), "basis": "", "note": ""})
+    assert response.status_code == 200
+    assert "predecessors" in response.context["adminform"].form.errors
+
+
+def test_permissions_and_groups_past_a_bigint_are_the_forms_error(site, officer):
+    group = site.post(url(Group, "add"), {"name": "Tổ thi đua", "permissions": HUGE})
+    assert group.status_code == 200 and not Group.objects.exists()
+    user = site.post(url(User, "change", officer.pk), {
+        "username": officer.username, "groups": HUGE, "role": officer.role,
+        "unit": officer.unit_id, "date_joined_0": "01/01/2026", "date_joined_1": "00:00:00"})
+    assert user.status_code == 200
+    assert "groups" in user.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize("chosen", ["²", HUGE])
+def test_an_action_on_rows_that_are_not_rows_deletes_nothing(site, records, chosen):
+    before = BlankLayout.objects.count()
+    response = site.post(url(BlankLayout, "changelist"), {
+        "action": "delete_selected", "_selected_action": [chosen]})
+    assert response.status_code == 302
+    assert BlankLayout.objects.count() == before
+
+
+def test_a_blank_layout_of_an_odd_unit_is_the_forms_error(site):
+    response = site.post(url(BlankLayout, "add"), {
+        "form": "bang_khen", "kind": "", "unit": "abc", "page_width": "297",
+        "page_height": "210", "offset_x": "0", "offset_y": "0",
+        "fields-TOTAL_FORMS": "0", "fields-INITIAL_FORMS": "0"})
+    assert response.status_code == 200
+    assert "unit" in response.context["adminform"].form.errors
+
+
+def test_a_many_to_many_name_as_to_field_is_refused(site):
+    assert site.get(url(Group, "changelist"), {"_to_field": "user"}).status_code == 400

@@ -77,3 +77,15 @@ def test_fold_by_table_is_the_decompose_and_drop_marks_rule(text):
 def test_fold_of_every_latin_letter_and_mark_is_the_rule():
     for code in range(0x20, 0x2000):
         assert fold(chr(code)) == _fold_by_definition(chr(code)), hex(code)
+
+
+def test_sizes_of_a_refused_file_never_read_as_equal():
+    from django.utils import translation
+
+    from thidua.core.text import sizes
+
+    limit = 20 * 1024 * 1024
+    with translation.override("vi"):
+        assert sizes(limit + 1, limit) == {"size": "20.971.521 byte",
+                                           "limit": "20.971.520 byte"}
+        assert sizes(31 * 1024 * 1024, limit) == {"size": "31,0\xa0MB", "limit": "20,0\xa0MB"}

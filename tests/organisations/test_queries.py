@@ -64,3 +64,16 @@ def test_match_by_name_is_accent_insensitive_and_prefers_current(tree):
     assert queries.match_by_name("ubnd huyen phu quy") == tree.phu_quy
     assert queries.match_by_name("UBND ĐẶC KHU PHÚ QUÝ") == tree.special_zone
     assert queries.match_by_name("UBND huyện Không Có") is None
+
+
+def test_a_unit_saved_without_its_place_in_the_tree_gives_no_scope(db):
+    """Only a unit saved around the services has no path; its users see nothing, without an
+    error, on every list (the dossiers' council scope included)."""
+    from tests.factories import UserFactory
+    from thidua.proposals.queries import proposal_paths
+
+    stray = Unit.objects.create(code="lac", name="Đơn vị lạc", kind="department", path="")
+    for role in ("reviewer", "officer", "council_member"):
+        user = UserFactory(role=role, unit=stray)
+        assert (queries.scope_paths(user), queries.visible_to(user).count()) == ([], 0)
+        assert proposal_paths(user) == []

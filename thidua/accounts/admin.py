@@ -1,7 +1,9 @@
 """Admin of accounts (with their role and unit) and of API keys."""
 
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -9,13 +11,21 @@ from django.utils.translation import ngettext
 
 from thidua.accounts import services
 from thidua.accounts.models import ApiToken, User
-from thidua.core.admin import ReadOnlyAdmin
+from thidua.core.admin import OddInputMixin, ReadOnlyAdmin
 
 ROLE_FIELDS = (_("Role and unit"), {"fields": ("full_name", "role", "unit")})
 
 
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(OddInputMixin, DjangoGroupAdmin):
+    """Django's, with what every admin of thidua does with odd input (core.admin)."""
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(OddInputMixin, DjangoUserAdmin):
     list_display = ["username", "full_name", "role", "unit", "is_active", "is_staff",
                     "last_login"]
     list_filter = ["role", "is_active", "is_staff", "is_superuser"]

@@ -2,11 +2,11 @@
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.choices import Authority
 from thidua.core.ids import ModelMultipleIdField
+from thidua.core.text import sizes
 from thidua.organisations import queries as unit_queries
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -37,8 +37,7 @@ class ImportUploadForm(forms.Form):
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _("The file is %(size)s; files up to %(limit)s can be imported.")
-                % {"size": filesizeformat(upload.size),
-                   "limit": filesizeformat(settings.IMPORT_MAX_BYTES)})
+                % sizes(upload.size, settings.IMPORT_MAX_BYTES))
         if not upload.name.lower().endswith(XLSX_SUFFIXES):
             raise forms.ValidationError(_(
                 "Only Excel workbooks (.xlsx) can be imported: save the register in that format."))

@@ -4,12 +4,61 @@ The admin is a tool for administrators, not a back door: an object is added or c
 through the app's service (audited like any other write), and records that history depends on
 are never deleted."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.db import DataError
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext as _
 
+from thidua.core.ids import ModelMultipleIdField, parse_id
 from thidua.core.models import AuditEntry
 from thidua.core.text import fold
+
+
+class LookupSafeChangeList(ChangeList):
+    """A list whose odd query string (an id past a bigint, the year 99999 of a date hierarchy)
+    is Django's "wrong lookup": the list again without it, rather than a server error."""
+
+    def get_filters(self, request: HttpRequest):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+    def get_results(self, request: HttpRequest) -> None:
+        try:
+            super().get_results(request)
+        except (OverflowError, DataError) as error:  # SQLite / PostgreSQL, at the count
+            raise IncorrectLookupParameters(error) from error
+
+
+class OddInputMixin:
+    """What every admin of thidua does with values no page of its own sends: odd ids in the
+    list's query string, in a multiple choice, in the rows chosen for an action."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return LookupSafeChangeList
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        kwargs.setdefault("form_class", ModelMultipleIdField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def response_action(self, request: HttpRequest, queryset: QuerySet):
+        chosen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if any(parse_id(pk) is None for pk in chosen):
+            self.message_user(request, _("The rows chosen are not rows of this list."),
+                              messages.WARNING)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
+
+    def to_field_allowed(self, request: HttpRequest, to_field: str) -> bool:
+        try:
+            return super().to_field_allowed(request, to_field)
+        except AttributeError:  # Django, given a many-to-many relation's name
+            return False
 
 
 class FoldedSearchMixin:
@@ -21,7 +70,7 @@ class FoldedSearchMixin:
         return super().get_search_results(request, queryset, fold(search_term))
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(OddInputMixin, admin.ModelAdmin):
     """Adds through `create`, changes through `update` (both call the app's service); without
     them the admin only shows. Nothing is deleted."""
 

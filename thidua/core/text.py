@@ -84,3 +84,18 @@ def sort_key(full_name: str) -> str:
 def unit_sort_key(name: str) -> str:
     """Vietnamese order for unit names, word by word as written."""
     return _key(clean(name).split(" "))
+
+
+def sizes(size: int, limit: int) -> dict[str, str]:
+    """`size` and `limit` (bytes) for a message refusing a file over the limit: rounded as
+    usual, and in bytes when the rounding would show them equal ("20,0 MB; up to 20,0 MB")."""
+    # Here rather than at the top: the rest of this module is plain Python, used everywhere.
+    from django.template.defaultfilters import filesizeformat
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext as _
+
+    shown, most = filesizeformat(size), filesizeformat(limit)
+    if shown == most:
+        shown, most = (_("%(count)s bytes") % {"count": number_format(value, force_grouping=True)}
+                       for value in (size, limit))
+    return {"size": shown, "limit": most}

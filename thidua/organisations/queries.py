@@ -60,6 +60,8 @@ def _scope_paths(user) -> list[str] | None:
     if user.unit_id is None:
         return []
     root = user.unit
+    if not root.path:  # a unit saved around the services, without its place in the tree
+        return []
     if user.is_province_wide:  # reviewers: the whole province their unit belongs to
         root = Unit.objects.get(pk=int(root.path.strip("/").split("/")[0]))
     ids = predecessor_ids([root.pk])

@@ -2,13 +2,12 @@
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from thidua.awards.choices import AwardKind
 from thidua.awards.models import AwardType
-from thidua.core.text import clean
+from thidua.core.text import clean, sizes
 from thidua.organisations import queries as unit_queries
 from thidua.proposals import filetypes
 from thidua.proposals.choices import AttachmentKind, DecidingLevel, State
@@ -179,8 +178,7 @@ class ImportForm(forms.Form):
         if upload.size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
                 _("The file is %(size)s; files up to %(limit)s can be imported.")
-                % {"size": filesizeformat(upload.size),
-                   "limit": filesizeformat(settings.IMPORT_MAX_BYTES)})
+                % sizes(upload.size, settings.IMPORT_MAX_BYTES))
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Only Excel workbooks (.xlsx) can be imported: save "
                                           "the list in that format."))

@@ -26,6 +26,8 @@ def proposal_paths(user) -> list[str] | None:
 
 def province_paths(unit: Unit) -> list[str]:
     """The subtrees of the province `unit` belongs to, with the provinces it succeeded."""
+    if not unit.path:  # a unit saved around the services, without its place in the tree
+        return []
     root_id = int(unit.path.strip("/").split("/")[0])
     paths = sorted(Unit.objects.filter(pk__in=predecessor_ids([root_id]))
                    .values_list("path", flat=True))

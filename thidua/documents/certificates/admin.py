@@ -3,6 +3,7 @@ and signed documents. Imported by thidua/documents/admin.py."""
 
 from django.contrib import admin
 
+from thidua.core.admin import OddInputMixin
 from thidua.core.services import log_action
 from thidua.documents.certificates.layouts import snapshot as layout_snapshot
 from thidua.documents.models import (
@@ -20,14 +21,14 @@ class BlankFieldInline(admin.TabularInline):
 
 
 @admin.register(BlankLayout)
-class BlankLayoutAdmin(admin.ModelAdmin):
+class BlankLayoutAdmin(OddInputMixin, admin.ModelAdmin):
     """A layout without unit is the default of its form for every unit without its own; an
     empty kind serves individuals and collectives alike."""
 
     list_display = ["form", "kind", "unit", "page_width", "page_height", "offset_x", "offset_y",
                     "updated_at"]
     list_filter = ["form", "kind"]
-    autocomplete_fields = ["unit"]
+    raw_id_fields = ["unit"]
     inlines = [BlankFieldInline]
 
     def save_related(self, request, form, formsets, change):
@@ -36,7 +37,7 @@ class BlankLayoutAdmin(admin.ModelAdmin):
                    after=layout_snapshot(form.instance))
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(OddInputMixin, admin.ModelAdmin):
     """Issued codes and signed files are never edited, here or anywhere."""
 
     def has_add_permission(self, request) -> bool:

@@ -15,11 +15,10 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from thidua.core.services import log_action, snapshot
-from thidua.core.text import clean
+from thidua.core.text import clean, sizes
 from thidua.proposals import filetypes, workflow
 from thidua.proposals.choices import EDITABLE
 from thidua.proposals.models import Attachment, Nominee, Proposal
@@ -128,8 +127,8 @@ def check_received(content: bytes, name: str) -> filetypes.FileType:
     limit = settings.ATTACHMENT_MAX_BYTES
     if len(content) > limit:
         raise filetypes.RefusedFile(
-            _("the file is %(size)s; files up to %(limit)s are accepted") % {
-                "size": filesizeformat(len(content)), "limit": filesizeformat(limit)})
+            _("the file is %(size)s; files up to %(limit)s are accepted")
+            % sizes(len(content), limit))
     return filetypes.detect(io.BytesIO(content), name)
 
 
@@ -146,7 +145,7 @@ def check_size(size: int) -> None:
     limit = settings.ATTACHMENT_MAX_BYTES
     if size > limit:
         raise DossierError(_("The file is %(size)s; files up to %(limit)s can be attached.")
-                           % {"size": filesizeformat(size), "limit": filesizeformat(limit)})
+                           % sizes(size, limit))
     if size == 0:
         raise DossierError(_("The file is empty."))
 
