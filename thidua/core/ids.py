@@ -34,7 +34,9 @@ class ModelMultipleIdField(forms.ModelMultipleChoiceField):
     field's own "not a valid value" error instead of reaching the database."""
 
     def _check_values(self, value):
-        for pk in value:
+        key = self.to_field_name
+        by_pk = not key or key in ("pk", self.queryset.model._meta.pk.name)
+        for pk in value if by_pk else ():  # another key field keeps its own rules
             if parse_id(pk) is None:
                 raise ValidationError(self.error_messages["invalid_pk_value"],
                                       code="invalid_pk_value", params={"pk": pk})
