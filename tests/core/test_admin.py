@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.urls import reverse
 
 from tests.awards.decisions import make_draft, voted_round
@@ -267,9 +268,16 @@ HUGE = "99999999999999999999"
     (Decision, {"date__year": HUGE}), (Decision, {"date__year": "9999", "date__month": "12"}),
     (AuditEntry, {"at__year": HUGE})])
 def test_an_odd_list_lookup_shows_the_list_again(site, records, model, params):
+    """Where the database refuses the value (SQLite: an id past a bigint; either: a year past
+    datetime's) the list comes again as Django's "wrong lookup"; PostgreSQL compares an id past
+    a bigint as a number and simply finds nothing."""
     response = site.get(url(model, "changelist"), params)
-    assert (response.status_code, response["Location"]) == (
-        302, url(model, "changelist") + "?e=1")
+    if response.status_code == 200:
+        assert connection.vendor == "postgresql" and "__year" not in next(iter(params))
+        assert response.context["cl"].result_count == 0
+    else:
+        assert (response.status_code, response["Location"]) == (
+            302, url(model, "changelist") + "?e=1")
 
 
 def test_a_lineage_event_naming_a_unit_past_a_bigint_is_refused_beside_the_field(site, tree):
