@@ -12,11 +12,8 @@ MAX_ID = 2**63 - 1  # the largest value of a bigint primary key, in SQLite and P
 
 def parse_id(value) -> int | None:
     """The positive integer written in `value` (ASCII digits, at most MAX_ID), or None."""
-    text = str(value).strip() if value is not None else ""
-    if not (text.isascii() and text.isdigit() and len(text) <= len(str(MAX_ID))):
-        return None
-    number = int(text)
-    return number if 0 < number <= MAX_ID else None
+    number = parse_number(value)
+    return number or None
 
 
 def parse_number(value) -> int | None:
